@@ -17,7 +17,7 @@ export function readContent(dir = join(root, 'content')): ContentFile[] {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(md|ya?ml)$/.test(name) && name !== 'README.md') {
+      else if (/\.(md|ya?ml|txt)$/.test(name) && name !== 'README.md') {
         files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
       }
     }

@@ -27,6 +27,8 @@ import {
   type SearchDoc,
 } from './types';
 import { YamlSource, type ContentProblem } from './yamlSource';
+import { buildLookupTables } from './lookupTables';
+import { normalizeName } from './normalize';
 
 export interface ContentFile {
   /** Relative to the project, with forward slashes: `content/notes/ebs.md`. */
@@ -40,6 +42,7 @@ export interface CompileResult {
 }
 
 export const SUMMARY_MAX = 240;
+export const CFN_TYPES_FILE = 'content/cloudformation-types.txt';
 
 const EMPTY_NOTATIONS: Notations = {
   cloudformation: [],
@@ -136,6 +139,11 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
   const resources: ResourceType[] = [];
   const resourceTypes = new Map<string, string>();
   const terraformTypes = new Map<string, string>();
+  const cfnTypeList = (files.find((f) => f.path === CFN_TYPES_FILE)?.text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const knownCfnTypes = new Set(cfnTypeList);
   const resourceFile = files.find((f) => f.path === 'content/resources.yaml');
   if (resourceFile) {
     for (const { value, source, line, index } of yamlItems(resourceFile, problems)) {
@@ -147,6 +155,8 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
       const r = row.data;
       const type = 'type' in r ? r.type : r.parameterType;
       const at = `${resourceFile.path}:${line}`;
+      if ('type' in r && knownCfnTypes.size && !knownCfnTypes.has(type) && !type.startsWith('AWS::Serverless::'))
+        problems.push({ file: resourceFile.path, line, message: `${type} is not a CloudFormation resource type (see ${CFN_TYPES_FILE})` });
       if (resourceTypes.has(type)) problems.push({ file: resourceFile.path, line, message: `duplicate resource type ${type} (also ${resourceTypes.get(type)})` });
       resourceTypes.set(type, at);
       for (const tf of r.terraform) {
@@ -231,6 +241,7 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
       ports,
       portRanges,
       questions,
+      lookup: buildLookupTables(entryValues, resources, cfnTypeList),
       search: { docs, index },
       counts: {
         notes,
@@ -368,9 +379,6 @@ function ownershipProblems(entries: Located<Entry>[]): ContentProblem[] {
   return problems;
 }
 
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
 
 function questionProblems(q: { type: string; question: string; options: { text: string; correct: boolean }[] }, file: string, at: (path: (string | number)[]) => number): ContentProblem[] {
   const problems: ContentProblem[] = [];

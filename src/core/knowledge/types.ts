@@ -3,6 +3,8 @@
  * `content/` into (`dist/knowledge.json`). Everything here is plain data, safe to JSON round-trip.
  */
 
+import type { LookupTables } from './lookupTables';
+
 export const KNOWLEDGE_FORMAT = 1;
 
 export type EntryKind = 'service' | 'feature' | 'concept' | 'catalog';
@@ -172,6 +174,7 @@ export interface CompiledKnowledge {
   ports: PortEntry[];
   portRanges: PortRange[];
   questions: Question[];
+  lookup: LookupTables;
   search: {
     docs: SearchDoc[];
     /** `Fuse.createIndex(...).toJSON()`, loaded with `Fuse.parseIndex`. */

@@ -1,0 +1,281 @@
+/**
+ * Finds the AWS service notation under the cursor on one line: CloudFormation and SAM types,
+ * Terraform types, boto3 and SDK clients, CDK constructs, IAM actions, principals, endpoints, ARNs and
+ * plain names. Every look-up is an exact match in the build-time tables; no fuzzy search.
+ */
+import type { LookupTables } from '../knowledge/lookupTables';
+import { ARN_PATTERN, parseArnMatch } from './arn';
+import type { Notation, ServiceDetection, Span, UnknownAwsDetection } from './detection';
+
+export interface ServiceScan {
+  /** The text to scan: the line, or a window of a long line. */
+  text: string;
+  /** The cursor, relative to `text`. */
+  character: number;
+  /** Nearby lines (already clipped), for multi-line imports: `from "@aws-sdk/client-s3"`. */
+  neighbours: readonly string[];
+  /** Plain names are only looked for where this says the cursor is in prose. */
+  prose: boolean;
+  /** Terraform types are certain in `.tf` files; elsewhere `aws_x` must be a known prefix. */
+  terraformFile: boolean;
+}
+
+type Found = ServiceDetection | UnknownAwsDetection | undefined;
+
+interface Detector {
+  pattern: RegExp;
+  read(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found;
+}
+
+const service = (span: Span, notation: Notation, token: string, entryId: string, extra: Partial<ServiceDetection> = {}): ServiceDetection => ({
+  kind: 'service',
+  span,
+  notation,
+  token,
+  entryId,
+  ...extra,
+});
+
+const unknown = (span: Span, notation: Notation, token: string, reading: string, extra: Partial<UnknownAwsDetection> = {}): UnknownAwsDetection => ({
+  kind: 'unknown-aws',
+  span,
+  notation,
+  token,
+  reading,
+  ...extra,
+});
+
+const whole = (m: RegExpExecArray): Span => [m.index, m.index + m[0].length];
+
+/** CDK module aliases that are not simply the lower-case namespace. */
+const CDK_ALIASES: Record<string, string> = {
+  elbv2: 'elasticloadbalancingv2',
+  elb: 'elasticloadbalancing',
+  sfn: 'stepfunctions',
+  cw: 'cloudwatch',
+  apigw: 'apigateway',
+  apigwv2: 'apigatewayv2',
+  ddb: 'dynamodb',
+  cf: 'cloudfront',
+  r53: 'route53',
+  sm: 'secretsmanager',
+  asg: 'autoscaling',
+};
+
+/** The clients of the SDK's higher-level libraries, named after the service they wrap. */
+const SDK_CLIENT_SUFFIXES = ['Document', 'Streams'];
+
+function cloudFormation(m: RegExpExecArray, t: LookupTables): Found {
+  const token = m[0];
+  const parts = token.split('::');
+  const span = whole(m);
+  const namespace = parts[1];
+  if (/-\d{4}-\d{2}-\d{2}$/.test(namespace)) {
+    const id = t.cfnNamespace['serverless'];
+    return id ? service(span, 'sam-transform', token, id, { detail: `transform ${namespace.replace(/^Serverless-/, 'version ')}` }) : undefined;
+  }
+  if (parts.length < 3) {
+    const id = t.cfnNamespace[namespace.toLowerCase()];
+    return id ? service(span, 'cloudformation', token, id) : undefined;
+  }
+  const type = parts.slice(0, 3).join('::');
+  const isParameter = parts.length > 3;
+  const exactRow = t.resourceTypeLower[token.toLowerCase()] ?? t.resourceTypeLower[type.toLowerCase()];
+  const notation: Notation = isParameter ? 'cloudformation-parameter' : 'cloudformation';
+  const id = t.cfnNamespace[namespace.toLowerCase()];
+  if (!id) {
+    const known = t.cfnTypes[type.toLowerCase()];
+    return unknown(span, notation, token, known
+      ? `A CloudFormation ${isParameter ? 'parameter' : 'resource'} type in the ${namespace} namespace, which Cloud Coach has no entry for yet.`
+      : `Shaped like a CloudFormation type (namespace ${namespace}, resource ${parts[2]}), but not in the CloudFormation schemas Cloud Coach knows: check the spelling, or it may be newer.`);
+  }
+  const known = exactRow ?? t.cfnTypes[type.toLowerCase()];
+  return service(span, notation, token, id, {
+    resourceType: exactRow,
+    detail: known ? undefined : `${type} is not in the CloudFormation schemas Cloud Coach knows: check the spelling`,
+  });
+}
+
+function terraform(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
+  const token = m[0];
+  const span = whole(m);
+  const exact = t.terraformType[token];
+  if (exact) {
+    const row = t.resourceTypeLower[exact.toLowerCase()];
+    const ns = exact.split('::')[1].toLowerCase();
+    const id = t.cfnNamespace[ns];
+    if (id) return service(span, 'terraform', token, id, { resourceType: row });
+  }
+  const segments = token.split('_');
+  for (let n = segments.length; n >= 2; n--) {
+    const id = t.terraformPrefix[segments.slice(0, n).join('_')];
+    if (id) return service(span, 'terraform', token, id);
+  }
+  const inTerraform = scan.terraformFile || /\b(resource|data)\s+"aws_/.test(scan.text);
+  return inTerraform ? unknown(span, 'terraform', token, 'A Terraform AWS provider type that Cloud Coach does not map to a service yet.') : undefined;
+}
+
+const DETECTORS: Detector[] = [
+  {
+    pattern: ARN_PATTERN,
+    read(m, t) {
+      const arn = parseArnMatch(m);
+      const id = t.iam[arn.service] ?? t.endpoint[arn.service];
+      if (id) return service(whole(m), 'arn', m[0], id, { arn });
+      return unknown(whole(m), 'arn', m[0], arn.service ? `An ARN for the service "${arn.service}", which Cloud Coach does not recognise.` : 'An ARN.', { arn });
+    },
+  },
+  { pattern: /\bAWS::[A-Za-z0-9]+(?:-\d{4}-\d{2}-\d{2})?(?:::[A-Za-z0-9]+)*/g, read: cloudFormation },
+  {
+    // IAM actions: s3:GetObject, ec2:Describe*, "kms:*".
+    pattern: /(?<![\w.:/@-])([a-z][a-z0-9-]*):([A-Za-z*][A-Za-z0-9*]*)(?![\w:/.-])/g,
+    read(m, t) {
+      const id = t.iam[m[1]];
+      if (!id) return undefined;
+      const action = m[2];
+      const detail = action === '*' ? 'every action of the service' : action.includes('*') ? `the actions matching ${action}` : `the action ${action}`;
+      return service(whole(m), 'iam-action', m[0], id, { detail });
+    },
+  },
+  {
+    // Service principals and endpoints: lambda.amazonaws.com, sqs.us-east-1.amazonaws.com.
+    pattern: /\b((?:[a-z0-9-]+\.)+)amazonaws\.com(?:\.cn)?\b/g,
+    read(m, t) {
+      const labels = m[1].slice(0, -1).split('.');
+      const host = m[0];
+      const principalId = t.principal[host];
+      if (principalId && labels.length === 1) return service(whole(m), 'principal', host, principalId);
+      const region = labels.find((l) => /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(l));
+      for (const label of labels) {
+        const base = label.replace(/-fips$/, '');
+        const id = t.endpoint[base] ?? t.iam[base] ?? t.boto3[base];
+        if (id) return service(whole(m), 'endpoint', host, id, { detail: region ? `region ${region}` : undefined });
+      }
+      return unknown(whole(m), 'endpoint', host, `An AWS host name${region ? ` in ${region}` : ''} whose service Cloud Coach does not recognise.`);
+    },
+  },
+  { pattern: /\baws_[a-z0-9]+(?:_[a-z0-9]+)*\b/g, read: terraform },
+  {
+    pattern: /\b(client|resource)\(\s*(?:service_name\s*=\s*)?(['"])([a-z0-9-]+)\2/g,
+    read(m, t, scan) {
+      const id = t.boto3[m[3]];
+      if (id) return service(whole(m), 'boto3', m[3], id, { detail: `boto3 ${m[1]}` });
+      return /\b(boto3|session|Session\(\))\s*\.\s*$/.test(scan.text.slice(0, m.index))
+        ? unknown(whole(m), 'boto3', m[3], `A boto3 ${m[1]} for "${m[3]}", which is not among the services Cloud Coach knows.`)
+        : undefined;
+    },
+  },
+  {
+    pattern: /@aws-sdk\/(client|lib|util)-([a-z0-9-]+)/g,
+    read(m, t) {
+      const id = m[1] === 'client' ? t.sdkPackage[m[0]] : t.sdkCompact[m[2].replace(/-/g, '')];
+      if (id) return service(whole(m), 'sdk-package', m[0], id);
+      return m[1] === 'client' ? unknown(whole(m), 'sdk-package', m[0], `The AWS SDK for JavaScript v3 client for "${m[2]}", a service Cloud Coach does not know yet.`) : undefined;
+    },
+  },
+  {
+    pattern: /\b([A-Z][A-Za-z0-9]*?)Client\b/g,
+    read(m, t) {
+      let name = m[1].toLowerCase();
+      for (const suffix of SDK_CLIENT_SUFFIXES) if (m[1].endsWith(suffix)) name = m[1].slice(0, -suffix.length).toLowerCase();
+      const id = t.sdkCompact[name] ?? t.sdkCompact[m[1].toLowerCase()];
+      return id ? service(whole(m), 'sdk-client', m[0], id) : undefined;
+    },
+  },
+  {
+    pattern: /\b([A-Z][A-Za-z0-9]+)Command\b/g,
+    read(m, t, scan) {
+      const operation = m[1];
+      const id = t.operation[operation];
+      if (id) return service(whole(m), 'sdk-command', m[0], id, { detail: `operation ${operation}` });
+      for (const line of [scan.text, ...scan.neighbours]) {
+        const pkg = /@aws-sdk\/client-[a-z0-9-]+/.exec(line);
+        const pkgId = pkg && t.sdkPackage[pkg[0]];
+        if (pkgId) return service(whole(m), 'sdk-command', m[0], pkgId, { detail: `operation ${operation}` });
+      }
+      return undefined;
+    },
+  },
+  {
+    pattern: /\bAWS\.([A-Z][A-Za-z0-9]+)\b/g,
+    read(m, t) {
+      const id = t.sdkCompact[m[1].toLowerCase()];
+      return id ? service(whole(m), 'sdk-v2', m[0], id) : undefined;
+    },
+  },
+  {
+    // CDK: module paths, and constructs such as s3.Bucket or new ec2.CfnVPC.
+    pattern: /aws-cdk-lib\/aws-([a-z0-9]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][a-z0-9]*)\.(?:Cfn)?([A-Z][A-Za-z0-9]+)\b/g,
+    read(m, t, scan) {
+      const moduleName = m[1] ?? m[2]?.replace(/_/g, '');
+      if (moduleName) {
+        const id = t.cfnNamespace[CDK_ALIASES[moduleName] ?? moduleName];
+        return id ? service(whole(m), 'cdk', m[0], id) : undefined;
+      }
+      const namespace = CDK_ALIASES[m[3]] ?? m[3];
+      const id = t.cfnNamespace[namespace];
+      if (!id) return undefined;
+      const type = t.cfnTypes[`aws::${namespace}::${m[4].toLowerCase()}`];
+      if (type) return service(whole(m), 'cdk', m[0], id, { resourceType: t.resourceTypeLower[type.toLowerCase()], detail: type });
+      const cdkContext = [scan.text, ...scan.neighbours].some((l) => /aws-cdk-lib|aws_cdk|\bcdk\./.test(l));
+      return cdkContext ? service(whole(m), 'cdk', m[0], id) : undefined;
+    },
+  },
+];
+
+export function detectService(t: LookupTables, scan: ServiceScan): Found {
+  const { text, character } = scan;
+  for (const d of DETECTORS) {
+    d.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = d.pattern.exec(text))) {
+      if (m[0].length === 0) {
+        d.pattern.lastIndex++;
+        continue;
+      }
+      if (m.index > character) break;
+      if (character < m.index + m[0].length) {
+        const found = d.read(m, t, scan);
+        if (found) return found;
+      }
+    }
+  }
+  return scan.prose ? detectPlainName(t, text, character) : undefined;
+}
+
+const WORD = /[A-Za-z0-9]+/g;
+
+/** The longest known name made of consecutive words around the cursor ("S3 Glacier Deep Archive"). */
+export function detectPlainName(t: LookupTables, text: string, character: number): ServiceDetection | undefined {
+  const words: { start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  let cursorWord = -1;
+  let m: RegExpExecArray | null;
+  const from = Math.max(0, character - 120);
+  const to = Math.min(text.length, character + 120);
+  WORD.lastIndex = from;
+  while ((m = WORD.exec(text)) && m.index < to) {
+    if (m.index <= character && character < m.index + m[0].length) cursorWord = words.length;
+    words.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (cursorWord < 0) return undefined;
+  const max = t.plainNameMaxWords;
+  // Words join into one name only across spaces or a hyphen.
+  const joins = (i: number) => /^[ \t-]{1,2}$/.test(text.slice(words[i].end, words[i + 1].start));
+  let best: ServiceDetection | undefined;
+  for (let first = Math.max(0, cursorWord - max + 1); first <= cursorWord; first++) {
+    let ok = true;
+    for (let i = first; i < cursorWord && ok; i++) ok = joins(i);
+    if (!ok) continue;
+    for (let last = cursorWord; last < Math.min(words.length, first + max); last++) {
+      if (last > cursorWord && !joins(last - 1)) break;
+      const phrase = words.slice(first, last + 1).map((w) => text.slice(w.start, w.end));
+      const spaced = phrase.join(' ');
+      const hit = t.plainName[spaced.toLowerCase()];
+      if (!hit || (hit.exact && !hit.exact.includes(spaced))) continue;
+      const span: Span = [words[first].start, words[last].end];
+      if (!best || span[1] - span[0] > best.span[1] - best.span[0]) best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
+    }
+  }
+  return best;
+}
