@@ -51,6 +51,8 @@ function compileContent() {
 }
 
 async function main() {
+  copyMediaAssets();
+  if (!compileContent() && !watch) process.exit(1);
   const common = {
     bundle: true,
     minify: production,
@@ -76,8 +78,6 @@ async function main() {
     target: 'es2022',
     outdir: 'dist/media',
   });
-  copyMediaAssets();
-  if (!compileContent() && !watch) process.exit(1);
   if (watch) {
     await Promise.all([extension.watch(), webviews.watch()]);
     let timer;

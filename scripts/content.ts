@@ -54,7 +54,7 @@ function main(argv: string[]): number {
   const c = k.counts;
   console.log(
     `content: ${c.notes} full notes, ${c.catalog} catalogue entries, ${c.resourceTypes} resource types, ` +
-      `${c.ports} ports and ${c.portRanges} port ranges, ${c.questions} questions`,
+      `${c.ports} ports and ${c.portRanges} port ranges, ${c.questions} questions, ${c.comparisons} comparisons`,
   );
   const referencePath = join(root, '..', 'shared', 'reference', 'aws-services.txt');
   if (existsSync(referencePath)) {

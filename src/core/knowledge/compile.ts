@@ -6,6 +6,7 @@ import Fuse from 'fuse.js';
 import { SEARCH_OPTIONS } from '../search/searchConfig';
 import {
   catalogRowSchema,
+  comparisonRowSchema,
   noteFrontMatterSchema,
   portRowSchema,
   questionRowSchema,
@@ -17,6 +18,7 @@ import { externalLinks, markdownToPlainText, noteLinks, parseNoteFile, sentenceC
 import {
   KNOWLEDGE_FORMAT,
   type CompiledKnowledge,
+  type Comparison,
   type Domain,
   type Entry,
   type Notations,
@@ -217,6 +219,31 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
     }
   }
 
+  // Comparisons.
+  const comparisons: Comparison[] = [];
+  const comparisonFile = files.find((f) => f.path === 'content/comparisons.yaml');
+  if (comparisonFile) {
+    const ids = new Set<string>();
+    for (const { value, source, line, index } of yamlItems(comparisonFile, problems)) {
+      const row = comparisonRowSchema.safeParse(value);
+      if (!row.success) {
+        problems.push(...source.zodProblems(row.error, [index]));
+        continue;
+      }
+      const c = row.data;
+      if (ids.has(c.id)) problems.push({ file: comparisonFile.path, line, message: `duplicate comparison id "${c.id}"` });
+      ids.add(c.id);
+      c.rows.forEach((r, i) => {
+        if (r.values.length !== c.columns.length)
+          problems.push({ file: comparisonFile.path, line: source.lineOfPath([index, 'rows', i]), message: `row "${r.label}" has ${r.values.length} values for ${c.columns.length} columns` });
+      });
+      c.columns.forEach((col, i) => {
+        if (col.entry) references.push({ id: col.entry, file: comparisonFile.path, line: source.lineOfPath([index, 'columns', i]), what: '`entry`', allowCatalog: true });
+      });
+      comparisons.push(c);
+    }
+  }
+
   // Cross-references.
   for (const ref of references) {
     const target = entryById.get(ref.id);
@@ -241,6 +268,7 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
       ports,
       portRanges,
       questions,
+      comparisons,
       lookup: buildLookupTables(entryValues, resources, cfnTypeList),
       search: { docs, index },
       counts: {
@@ -250,6 +278,7 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
         ports: ports.length,
         portRanges: portRanges.length,
         questions: questions.length,
+        comparisons: comparisons.length,
       },
     },
   };

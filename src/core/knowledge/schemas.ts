@@ -133,3 +133,14 @@ export const questionRowSchema = z.strictObject({
 });
 
 export type QuestionRow = z.infer<typeof questionRowSchema>;
+
+export const comparisonRowSchema = z.strictObject({
+  id: kebabId,
+  title: text,
+  intro: text.optional(),
+  columns: z.array(z.strictObject({ name: text, entry: kebabId.optional() })).min(2, 'needs at least two columns'),
+  rows: z.array(z.strictObject({ label: text, values: z.array(z.union([text, z.number()]).transform(String)) })).min(1, 'needs at least one row'),
+  docs: url.optional(),
+});
+
+export type ComparisonRow = z.infer<typeof comparisonRowSchema>;

@@ -154,6 +154,15 @@ export interface Question {
   source: string;
 }
 
+export interface Comparison {
+  id: string;
+  title: string;
+  intro?: string;
+  columns: { name: string; entry?: string }[];
+  rows: { label: string; values: string[] }[];
+  docs?: string;
+}
+
 /** One searchable item: an entry, a resource type or a port. */
 export interface SearchDoc {
   /** `entry:<id>`, `resource:<type>` or `port:<n>`. */
@@ -174,6 +183,7 @@ export interface CompiledKnowledge {
   ports: PortEntry[];
   portRanges: PortRange[];
   questions: Question[];
+  comparisons: Comparison[];
   lookup: LookupTables;
   search: {
     docs: SearchDoc[];
@@ -190,4 +200,5 @@ export interface ContentCounts {
   ports: number;
   portRanges: number;
   questions: number;
+  comparisons: number;
 }

@@ -1,0 +1,437 @@
+/**
+ * The cheat-sheet webview: search, browse by category/domain/concept, comparisons, ports, the learner's
+ * notes, and an entry's details. The extension computes every model; this script only renders them and
+ * reports clicks. Its state (tab, query, open entry, scroll) survives hiding and reloads via setState.
+ */
+import type { CheatSheetToExtension, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
+import { acquireApi, el, icon } from '../shared/dom';
+
+type Tab = 'browse' | 'concepts' | 'compare' | 'ports' | 'notes';
+
+interface ViewState {
+  tab: Tab;
+  browseBy: 'category' | 'domain';
+  query: string;
+  portFilter: string;
+  ref?: Ref;
+  /** Open <details> sections, by label. */
+  open: string[];
+  scroll: number;
+}
+
+const started = performance.now();
+const vscode = acquireApi<ViewState>();
+const saved = vscode.getState();
+const state: ViewState = {
+  tab: saved?.tab ?? 'browse',
+  browseBy: saved?.browseBy ?? 'category',
+  query: saved?.query ?? '',
+  portFilter: saved?.portFilter ?? '',
+  ref: saved?.ref,
+  open: Array.isArray(saved?.open) ? saved.open : [],
+  scroll: typeof saved?.scroll === 'number' ? saved.scroll : 0,
+};
+let home: HomeModel | undefined;
+let results: ListItem[] | undefined;
+let reported = false;
+let restoreScroll = true;
+
+const send = (m: CheatSheetToExtension) => vscode.postMessage(m);
+const save = () => vscode.setState(state);
+
+const app = document.getElementById('app') as HTMLElement;
+const header = el('header', { class: 'search-bar' });
+const search = el('input', {
+  type: 'search',
+  placeholder: 'Search services, ports, AWS::... , s3:Get...',
+  'aria-label': 'Search',
+  value: state.query,
+}) as HTMLInputElement;
+header.append(el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search);
+const main = el('main', { id: 'content', tabindex: '-1' });
+app.append(header, main);
+
+let searchTimer: number | undefined;
+search.addEventListener('input', () => {
+  state.query = search.value;
+  state.ref = undefined;
+  save();
+  window.clearTimeout(searchTimer);
+  if (!state.query.trim()) {
+    results = undefined;
+    render();
+    return;
+  }
+  searchTimer = window.setTimeout(() => send({ type: 'search', query: state.query }), 60);
+});
+search.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown') {
+    e.preventDefault();
+    focusItem(0);
+  } else if (e.key === 'Enter') {
+    const first = main.querySelector<HTMLElement>('[role="listitem"][data-ref]');
+    if (first) open(first.dataset.ref as Ref);
+  } else if (e.key === 'Escape' && search.value) {
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+  }
+});
+
+main.addEventListener('scroll', () => {
+  state.scroll = main.scrollTop;
+  save();
+});
+window.addEventListener('scroll', () => {
+  state.scroll = document.scrollingElement?.scrollTop ?? 0;
+  save();
+});
+
+// Clicks on anything carrying a ref or an external link, wherever it was rendered.
+document.addEventListener('click', (e) => {
+  const target = (e.target as HTMLElement).closest<HTMLElement>('[data-ref], [data-external], [data-action]');
+  if (!target) return;
+  e.preventDefault();
+  if (target.dataset.external) send({ type: 'openExternal', url: target.dataset.external });
+  else if (target.dataset.ref) open(target.dataset.ref as Ref);
+  else if (target.dataset.action) act(target.dataset.action, target);
+});
+
+document.addEventListener('keydown', (e) => {
+  const item = (e.target as HTMLElement).closest<HTMLElement>('[role="listitem"]');
+  if (!item) return;
+  const items = [...main.querySelectorAll<HTMLElement>('[role="listitem"][data-ref]')].filter((i) => i.offsetParent !== null);
+  const index = items.indexOf(item);
+  if (e.key === 'ArrowDown') {
+    e.preventDefault();
+    items[Math.min(items.length - 1, index + 1)]?.focus();
+  } else if (e.key === 'ArrowUp') {
+    e.preventDefault();
+    if (index <= 0) search.focus();
+    else items[index - 1]?.focus();
+  } else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    if (item.dataset.ref) open(item.dataset.ref as Ref);
+  }
+});
+
+function act(action: string, target: HTMLElement): void {
+  if (action === 'back') {
+    state.ref = undefined;
+    save();
+    render();
+    (search.value ? main.querySelector<HTMLElement>('[role="listitem"]') : main.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+  } else if (action === 'tab') {
+    state.tab = target.dataset.tab as Tab;
+    state.scroll = 0;
+    save();
+    render();
+    main.querySelector<HTMLElement>(`[data-tab="${state.tab}"]`)?.focus();
+  } else if (action === 'browse-by') {
+    state.browseBy = target.dataset.by === 'domain' ? 'domain' : 'category';
+    save();
+    render();
+    main.querySelector<HTMLElement>(`[data-by="${state.browseBy}"]`)?.focus();
+  } else if (action === 'quiz' && target.dataset.topic) {
+    send({ type: 'quiz', topic: target.dataset.topic });
+  } else if (action === 'open-note' && target.dataset.file) {
+    send({ type: 'openUserNote', file: target.dataset.file, line: Number(target.dataset.line ?? 0) });
+  }
+}
+
+function focusItem(index: number): void {
+  const items = [...main.querySelectorAll<HTMLElement>('[role="listitem"][data-ref]')].filter((i) => i.offsetParent !== null);
+  items[index]?.focus();
+}
+
+function open(ref: Ref): void {
+  state.ref = ref;
+  save();
+  main.setAttribute('aria-busy', 'true');
+  send({ type: 'open', ref });
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'home':
+      home = m.home;
+      if (state.ref) open(state.ref);
+      else if (state.query.trim()) send({ type: 'search', query: state.query });
+      else render();
+      break;
+    case 'results':
+      if (m.query !== state.query) return;
+      results = m.items;
+      if (!state.ref) render();
+      break;
+    case 'reveal':
+      state.ref = m.ref;
+      save();
+      break;
+    case 'detail':
+      if (state.ref !== m.detail.ref) state.ref = m.detail.ref;
+      save();
+      renderDetail(m.detail);
+      break;
+    case 'comparison':
+      state.ref = m.comparison.ref;
+      save();
+      renderComparison(m.comparison);
+      break;
+    case 'notFound':
+      state.ref = undefined;
+      save();
+      render();
+      main.prepend(el('p', { class: 'notice', role: 'status' }, `Nothing found for ${m.ref}.`));
+      break;
+  }
+});
+
+function finishRender(): void {
+  app.removeAttribute('aria-busy');
+  main.removeAttribute('aria-busy');
+  if (restoreScroll) {
+    restoreScroll = false;
+    main.scrollTop = state.scroll;
+    if (document.scrollingElement) document.scrollingElement.scrollTop = state.scroll;
+  }
+  if (!reported) {
+    reported = true;
+    requestAnimationFrame(() => send({ type: 'rendered', ms: performance.now() - started }));
+  }
+}
+
+function render(): void {
+  main.replaceChildren();
+  if (!home) return;
+  if (state.query.trim() && results) {
+    main.append(list(results, `${results.length} result${results.length === 1 ? '' : 's'} for “${state.query}”`));
+    if (!results.length) main.append(el('p', { class: 'notice' }, 'No entries match. Try a service name, a port number or a notation such as AWS::S3::Bucket.'));
+    finishRender();
+    return;
+  }
+  main.append(tabs());
+  const panel = el('section', { role: 'tabpanel', id: `panel-${state.tab}`, 'aria-labelledby': `tab-${state.tab}` });
+  main.append(panel);
+  if (state.tab === 'browse') renderBrowse(panel, home);
+  else if (state.tab === 'concepts') for (const g of home.concepts) panel.append(section(g.name, () => list(g.items)));
+  else if (state.tab === 'compare') renderComparisons(panel, home);
+  else if (state.tab === 'ports') renderPorts(panel, home);
+  else renderMyNotes(panel, home);
+  finishRender();
+}
+
+function tabs(): HTMLElement {
+  const bar = el('div', { role: 'tablist', 'aria-label': 'Cheat sheet sections', class: 'tabs' });
+  const names: [Tab, string, string][] = [
+    ['browse', 'Browse', 'library'],
+    ['concepts', 'Concepts', 'lightbulb'],
+    ['compare', 'Compare', 'split-horizontal'],
+    ['ports', 'Ports', 'plug'],
+    ['notes', 'My notes', 'notebook'],
+  ];
+  for (const [tab, label, codicon] of names) {
+    const selected = state.tab === tab;
+    bar.append(
+      el('button', { role: 'tab', id: `tab-${tab}`, 'aria-selected': String(selected), 'aria-controls': `panel-${tab}`, tabindex: selected ? '0' : '-1', 'data-action': 'tab', 'data-tab': tab, class: 'tab' }, icon(codicon), label),
+    );
+  }
+  bar.addEventListener('keydown', (e) => {
+    const all = [...bar.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const i = all.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      all[(i + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length].focus();
+    }
+  });
+  return bar;
+}
+
+function renderBrowse(panel: HTMLElement, h: HomeModel): void {
+  const switcher = el('div', { class: 'segmented', role: 'group', 'aria-label': 'Browse by' });
+  for (const [by, label] of [['category', 'By category'], ['domain', 'By exam domain']] as const) {
+    switcher.append(el('button', { 'data-action': 'browse-by', 'data-by': by, 'aria-pressed': String(state.browseBy === by), class: 'segment' }, label));
+  }
+  panel.append(switcher);
+  if (state.browseBy === 'category') for (const c of h.categories) panel.append(section(c.name, () => list(c.items), `${c.items.length}`));
+  else for (const d of h.domains) panel.append(section(`Domain ${d.domain}: ${d.name}`, () => list(d.items), `${d.weight}% of the exam`));
+}
+
+function renderComparisons(panel: HTMLElement, h: HomeModel): void {
+  if (!h.comparisons.length) {
+    panel.append(el('p', { class: 'notice' }, 'No comparisons yet.'));
+    return;
+  }
+  panel.append(list(h.comparisons.map((c) => ({ ref: `comparison:${c.id}`, name: c.title, category: 'Comparison', summary: c.intro ?? '' }))));
+}
+
+function renderPorts(panel: HTMLElement, h: HomeModel): void {
+  const filter = el('input', { type: 'search', placeholder: 'Filter by port, protocol or service', 'aria-label': 'Filter ports', value: state.portFilter, class: 'filter' }) as HTMLInputElement;
+  const table = el('table', { class: 'ports', 'aria-label': 'Ports' });
+  const head = el('thead', {}, el('tr', {}, ...['Port', 'Protocol', 'Used for', 'On AWS'].map((t) => el('th', { scope: 'col' }, t))));
+  const body = el('tbody');
+  table.append(head, body);
+  const fill = () => {
+    const q = state.portFilter.trim().toLowerCase();
+    body.replaceChildren();
+    for (const r of h.ports) {
+      const hay = `${r.port} ${r.protocol} ${r.name} ${r.use} ${r.aws.map((a) => a.name).join(' ')}`.toLowerCase();
+      if (q && !(/^\d+$/.test(q) ? r.port === q || r.port.split('–').some((p) => p === q) || inRange(r.port, Number(q)) : hay.includes(q))) continue;
+      const aws = el('td');
+      r.aws.forEach((a, i) => aws.append(...(i ? [', '] : []), el('a', { href: '#', 'data-ref': a.ref }, a.name)));
+      const portCell = el('td', { class: 'num' }, r.port);
+      if (r.risk) portCell.append(el('span', { class: 'codicon codicon-warning risk', title: `Risky to open to the internet (${r.risk})`, 'aria-label': `risk: ${r.risk}` }));
+      body.append(el('tr', { 'data-port': r.port }, portCell, el('td', {}, el('strong', {}, r.protocol), el('div', { class: 'muted' }, `${r.name} · ${r.transport}`)), el('td', {}, r.use), aws));
+    }
+    if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: '4', class: 'notice' }, 'No port matches the filter.')));
+  };
+  filter.addEventListener('input', () => {
+    state.portFilter = filter.value;
+    save();
+    fill();
+  });
+  fill();
+  panel.append(filter, table);
+}
+
+function inRange(cell: string, port: number): boolean {
+  const m = /^(\d+)–(\d+)$/.exec(cell);
+  return !!m && port >= Number(m[1]) && port <= Number(m[2]);
+}
+
+function renderMyNotes(panel: HTMLElement, h: HomeModel): void {
+  if (!h.myNotes.length) {
+    panel.append(
+      el(
+        'div',
+        { class: 'notice' },
+        el('p', {}, 'Your own Markdown notes appear here, in search and in hovers.'),
+        el('p', {}, 'Run “Cloud Coach: Add Notes File...” or set cloudCoach.notes.paths.'),
+      ),
+    );
+    return;
+  }
+  panel.append(list(h.myNotes));
+}
+
+function section(label: string, content: () => HTMLElement, count?: string): HTMLElement {
+  const details = el('details', { class: 'group' }) as HTMLDetailsElement;
+  const summary = el('summary', {}, el('span', { class: 'label' }, label), count ? el('span', { class: 'count' }, count) : '');
+  details.append(summary);
+  let filled = false;
+  const fill = () => {
+    if (filled) return;
+    filled = true;
+    details.append(content());
+  };
+  if (state.open.includes(label)) {
+    details.open = true;
+    fill();
+  }
+  details.addEventListener('toggle', () => {
+    if (details.open) fill();
+    state.open = details.open ? [...new Set([...state.open, label])] : state.open.filter((l) => l !== label);
+    save();
+  });
+  return details;
+}
+
+function list(items: ListItem[], label?: string): HTMLElement {
+  const wrap = el('div', { class: 'list-wrap' });
+  if (label) wrap.append(el('div', { class: 'list-label', role: 'status' }, label));
+  const ul = el('ul', { role: 'list', class: 'list', 'aria-label': label ?? 'Entries' });
+  for (const item of items) {
+    ul.append(
+      el(
+        'li',
+        { role: 'listitem', tabindex: '0', 'data-ref': item.ref, class: item.mine ? 'item mine' : 'item' },
+        el('div', { class: 'item-head' }, el('span', { class: 'name' }, item.name), item.status ? el('span', { class: 'badge warn', title: item.status }, 'status') : '', el('span', { class: 'category' }, item.category)),
+        el('div', { class: 'summary' }, item.summary),
+      ),
+    );
+  }
+  wrap.append(ul);
+  return wrap;
+}
+
+function backButton(): HTMLElement {
+  return el('button', { class: 'back', 'data-action': 'back', 'aria-label': 'Back' }, icon('arrow-left'), 'Back');
+}
+
+function renderDetail(d: DetailModel): void {
+  main.replaceChildren();
+  const article = el('article', { class: 'detail', 'aria-labelledby': 'detail-title' });
+  article.append(
+    backButton(),
+    el('h1', { id: 'detail-title', tabindex: '-1' }, d.title),
+    el('div', { class: 'meta' }, el('span', { class: 'badge' }, d.kindLabel), el('span', { class: 'category' }, d.category)),
+  );
+  if (d.status) {
+    const status = el('div', { class: 'status', role: 'note' }, icon('warning'));
+    status.insertAdjacentHTML('beforeend', ` <span>${d.status}</span>`);
+    article.append(status);
+  }
+  const actions = el('div', { class: 'actions' });
+  if (d.docs) actions.append(el('a', { href: '#', class: 'button secondary', 'data-external': d.docs }, icon('link-external'), 'Documentation'));
+  if (d.quizTopic) actions.append(el('button', { class: 'button', 'data-action': 'quiz', 'data-topic': d.quizTopic }, icon('mortar-board'), 'Quiz me on this'));
+  article.append(actions);
+  const body = el('div', { class: 'markdown' });
+  body.innerHTML = d.html;
+  article.append(body);
+  if (d.userNotes.length && d.kindLabel !== 'Your note') {
+    const mine = el('section', { class: 'your-notes', 'aria-label': 'Your notes' }, el('h2', {}, icon('notebook'), 'Your notes'));
+    for (const n of d.userNotes) {
+      const item = el('div', { class: 'user-note' }, el('strong', {}, n.term));
+      const html = el('div', { class: 'markdown' });
+      html.innerHTML = n.html;
+      item.append(html, el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `${n.fileLabel}:${n.line + 1}`));
+      mine.append(item);
+    }
+    article.append(mine);
+  } else if (d.kindLabel === 'Your note' && d.userNotes[0]) {
+    const n = d.userNotes[0];
+    article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `Open ${n.fileLabel}:${n.line + 1}`));
+  }
+  if (d.notations.length) {
+    const table = el('table', { class: 'notations', 'aria-label': 'Notations' });
+    for (const n of d.notations) table.append(el('tr', {}, el('th', { scope: 'row' }, n.label), el('td', {}, ...n.values.map((v) => el('code', {}, v)))));
+    article.append(el('h2', {}, 'In templates and code'), table);
+  }
+  if (d.related.length) {
+    const rel = el('ul', { class: 'related', 'aria-label': 'Related' });
+    for (const r of d.related) rel.append(el('li', {}, el('a', { href: '#', 'data-ref': r.ref }, r.name)));
+    article.append(el('h2', {}, 'Related'), rel);
+  }
+  main.append(article);
+  finishRender();
+  (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
+}
+
+function renderComparison(c: ComparisonModel): void {
+  main.replaceChildren();
+  const article = el('article', { class: 'detail comparison' });
+  article.append(backButton(), el('h1', { id: 'detail-title', tabindex: '-1' }, c.title));
+  if (c.intro) article.append(el('p', {}, c.intro));
+  const table = el('table', { class: 'compare', 'aria-label': c.title });
+  const headRow = el('tr', {}, el('td'));
+  for (const col of c.columns) headRow.append(el('th', { scope: 'col' }, col.ref ? el('a', { href: '#', 'data-ref': col.ref }, col.name) : col.name));
+  table.append(el('thead', {}, headRow));
+  const body = el('tbody');
+  for (const r of c.rows) {
+    const tr = el('tr', {}, el('th', { scope: 'row' }, r.label));
+    for (const cell of r.cells) {
+      const td = el('td');
+      td.innerHTML = cell;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  article.append(el('div', { class: 'table-scroll' }, table));
+  if (c.docs) article.append(el('a', { href: '#', class: 'button secondary', 'data-external': c.docs }, icon('link-external'), 'Documentation'));
+  main.append(article);
+  finishRender();
+  (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
+}
+
+send({ type: 'ready' });

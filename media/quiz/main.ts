@@ -1,0 +1,1 @@
+// The quiz webview comes with the quiz feature.

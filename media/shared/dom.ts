@@ -1,0 +1,37 @@
+/** Small DOM helpers shared by the webviews. Text always goes in as text, never as HTML. */
+
+export interface VsCodeApi<S> {
+  postMessage(message: unknown): void;
+  getState(): Partial<S> | undefined;
+  setState(state: S): void;
+}
+
+declare function acquireVsCodeApi<S>(): VsCodeApi<S>;
+
+export function acquireApi<S>(): VsCodeApi<S> {
+  const api = acquireVsCodeApi<S>();
+  return {
+    postMessage: (m) => api.postMessage(m),
+    setState: (s) => api.setState(s),
+    getState: () => {
+      const s = api.getState();
+      return s && typeof s === 'object' ? s : undefined;
+    },
+  };
+}
+
+type Child = Node | string;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'value' && node instanceof HTMLInputElement) node.value = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== '') node.append(c);
+  return node;
+}
+
+export function icon(name: string): HTMLElement {
+  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}

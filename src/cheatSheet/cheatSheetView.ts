@@ -1,0 +1,133 @@
+/** The sidebar cheat sheet: a webview view that shows what CheatSheetModel computes. */
+import * as vscode from 'vscode';
+import { CheatSheetModel, type UserNotesSource } from '../core/cheatSheet/viewModel';
+import { parseCheatSheetMessage, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
+import type { KnowledgeService } from '../knowledge/knowledgeService';
+import { renderPage, webviewOptions } from '../webview/html';
+
+export const CHEAT_SHEET_VIEW = 'cloudCoach.cheatSheet';
+
+export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view?: vscode.WebviewView;
+  private ready = false;
+  /** An entry to show once the view is ready (from the hover or the look-up command). */
+  private pendingRef?: Ref;
+  private model?: CheatSheetModel;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The latest first-render time the view reported, in ms (read by the e2e suite through the log). */
+  lastRenderMs?: number;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly knowledge: KnowledgeService,
+    private readonly notes: UserNotesSource,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly startQuiz: (topic: string) => Thenable<unknown>,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = webviewOptions(this.extensionUri);
+    view.webview.html = renderPage(view.webview, this.extensionUri, {
+      title: 'Cloud Coach Cheat Sheet',
+      styles: ['codicon.css', 'common.css', 'cheatSheet.css'],
+      scripts: ['cheatSheet.js'],
+      body: '<div id="app" aria-busy="true"></div>',
+    });
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.ready = false;
+      }),
+    );
+  }
+
+  /** Refreshes the home model, e.g. when the learner's notes change. */
+  async refresh(): Promise<void> {
+    if (this.ready) this.post({ type: 'home', home: (await this.getModel()).home() });
+  }
+
+  /** Reveals the view and opens `ref` in it. */
+  async show(ref?: Ref): Promise<void> {
+    this.pendingRef = ref;
+    if (this.view && this.ready) {
+      this.view.show(true);
+      if (ref) await this.open(ref);
+      this.pendingRef = undefined;
+      return;
+    }
+    await vscode.commands.executeCommand(`${CHEAT_SHEET_VIEW}.focus`);
+  }
+
+  private async getModel(): Promise<CheatSheetModel> {
+    if (!this.model) {
+      const [kb, search] = await Promise.all([this.knowledge.load(), this.knowledge.search()]);
+      this.model = new CheatSheetModel(kb, search, this.notes);
+    }
+    return this.model;
+  }
+
+  private post(message: ExtensionToCheatSheet): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  private async open(ref: Ref): Promise<void> {
+    const detail = (await this.getModel()).detail(ref);
+    if (!detail) this.post({ type: 'notFound', ref });
+    else if ('columns' in detail) this.post({ type: 'comparison', comparison: detail });
+    else this.post({ type: 'detail', detail });
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseCheatSheetMessage(raw);
+    if (!message) {
+      this.log.warn(`Cheat sheet: ignored an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'ready': {
+          this.ready = true;
+          this.post({ type: 'home', home: (await this.getModel()).home() });
+          if (this.pendingRef) {
+            this.post({ type: 'reveal', ref: this.pendingRef });
+            await this.open(this.pendingRef);
+            this.pendingRef = undefined;
+          }
+          break;
+        }
+        case 'search':
+          this.post({ type: 'results', query: message.query, items: (await this.getModel()).search(message.query) });
+          break;
+        case 'open':
+          await this.open(message.ref);
+          break;
+        case 'openExternal':
+          await vscode.env.openExternal(vscode.Uri.parse(message.url));
+          break;
+        case 'quiz':
+          await this.startQuiz(message.topic);
+          break;
+        case 'openUserNote': {
+          const document = await vscode.workspace.openTextDocument(vscode.Uri.file(message.file));
+          const position = new vscode.Position(message.line, 0);
+          await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+          break;
+        }
+        case 'rendered':
+          this.lastRenderMs = message.ms;
+          this.log.info(`Cheat sheet: first screen rendered in ${message.ms.toFixed(1)} ms`);
+          break;
+      }
+    } catch (e) {
+      this.log.error(`Cheat sheet: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Cloud Coach: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
