@@ -124,7 +124,7 @@ function readMapping(text: string, start: number, end: number): { role?: 'host' 
 
 /** Whether the line sits in a YAML `ports:`/`expose:` block (looking up a few lines, to a less indented key). */
 function inPortsBlock(scan: PortScan): boolean {
-  const indent = scan.text.search(/\S/);
+  let indent = scan.text.search(/\S/);
   const reach = scan.reach ?? 12;
   for (let d = 1; d <= reach; d++) {
     const line = scan.lineAt(-d);
@@ -132,7 +132,13 @@ function inPortsBlock(scan: PortScan): boolean {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     const lineIndent = line.search(/\S/);
     if (lineIndent < indent || (lineIndent === indent && !line.trim().startsWith('-'))) {
-      return /^\s*-?\s*["']?(ports|expose|containerPorts)["']?\s*:/.test(line);
+      if (/^\s*-?\s*["']?(ports|expose|containerPorts)["']?\s*:/.test(line)) return true;
+      // A list item holding this key (`- target: 80` above `published: 8080`): its list's key is higher up.
+      if (/^\s*-\s/.test(line) && lineIndent < indent) {
+        indent = lineIndent;
+        continue;
+      }
+      return false;
     }
   }
   return false;

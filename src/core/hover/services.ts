@@ -217,8 +217,9 @@ const DETECTORS: Detector[] = [
       if (!id) return undefined;
       const type = t.cfnTypes[`aws::${namespace}::${m[4].toLowerCase()}`];
       if (type) return service(whole(m), 'cdk', m[0], id, { resourceType: t.resourceTypeLower[type.toLowerCase()], detail: type });
-      const cdkContext = [scan.text, ...scan.neighbours].some((l) => /aws-cdk-lib|aws_cdk|\bcdk\./.test(l));
-      return cdkContext ? service(whole(m), 'cdk', m[0], id) : undefined;
+      // Without a matching type, only when the alias is visibly imported from the CDK (not Node's `events`).
+      const imported = new RegExp(`as\\s+${m[3]}\\s+from\\s+["']aws-cdk-lib/aws-|import\\s+aws_[a-z0-9_]+\\s+as\\s+${m[3]}\\b`);
+      return [scan.text, ...scan.neighbours].some((l) => imported.test(l)) ? service(whole(m), 'cdk', m[0], id) : undefined;
     },
   },
 ];

@@ -291,6 +291,7 @@ function noteEntry(
   references: { id: string; file: string; line: number; what: string; allowCatalog: boolean }[],
 ): Located<Entry> | undefined {
   const fm = note.frontMatter;
+  if (fm.doc.errors.length) return undefined;
   const parsed = noteFrontMatterSchema.safeParse(fm.doc.toJSON() ?? {});
   if (!parsed.success) {
     problems.push(...fm.zodProblems(parsed.error));

@@ -76,7 +76,7 @@ export class YamlSource {
       const field = issue.path.length ? `\`${issue.path.join('.')}\` ` : '';
       let message = issue.message;
       if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
-      else if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is missing';
+      else if (path.length && this.doc.getIn(path as (string | number)[]) === undefined && !this.doc.hasIn(path as (string | number)[])) message = 'is missing';
       return { file: this.file, line: this.lineOfPath(path), message: `${field}${message}` };
     });
   }

@@ -1,0 +1,15 @@
+/** Shared by the unit tests: the real knowledge base, compiled once from content/. */
+import { readContent } from '../../scripts/content';
+import { compileContent } from '../../src/core/knowledge/compile';
+import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
+import { formatProblem } from '../../src/core/knowledge/yamlSource';
+
+let cached: KnowledgeBase | undefined;
+
+export function knowledgeBase(): KnowledgeBase {
+  if (cached) return cached;
+  const result = compileContent(readContent());
+  if (!result.knowledge) throw new Error(`content/ does not compile:\n${result.problems.map(formatProblem).join('\n')}`);
+  cached = new KnowledgeBase(result.knowledge);
+  return cached;
+}
