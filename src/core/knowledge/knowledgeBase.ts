@@ -19,7 +19,7 @@ export class KnowledgeBase {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new Error(`the knowledge base file is not valid JSON (${(e as Error).message})`);
+      throw new Error(`the knowledge base file is not valid JSON (${(e as Error).message})`, { cause: e });
     }
     const format = (data as Partial<CompiledKnowledge> | null)?.format;
     if (format !== KNOWLEDGE_FORMAT) throw new Error(`the knowledge base has format ${String(format)}, expected ${KNOWLEDGE_FORMAT}: rebuild with npm run build`);

@@ -1,0 +1,279 @@
+/**
+ * Drives the built extension in a real VS Code: code-server in Debian's Chromium through playwright-core.
+ * One Workbench is one code-server, one browser and one window on a copy of the samples workspace.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+// scripts/codeServer.mjs is plain ESM shared with `npm start`.
+type CodeServer = {
+  url: string;
+  userData: string;
+  folderUrl: string;
+  stop(): Promise<void>;
+  output(): string;
+};
+type CodeServerModule = {
+  ensureCodeServer(log?: (s: string) => void): void;
+  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; extensionPath?: string }): Promise<CodeServer>;
+};
+
+export const root = resolve(__dirname, '..', '..');
+export const resultsDir = join(root, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', highContrast: 'Default High Contrast' } as const;
+
+export interface LaunchOptions {
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Files to add to (or replace in) the workspace copy, relative path to content. */
+  files?: Record<string, string>;
+  suite: string;
+}
+
+export class Workbench {
+  private shotIndex = 0;
+
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+    readonly workspace: string,
+    readonly suite: string,
+  ) {}
+
+  static async launch(options: LaunchOptions): Promise<Workbench> {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    const cs = (await import(join(root, 'scripts', 'codeServer.mjs'))) as CodeServerModule;
+    cs.ensureCodeServer((s) => process.stderr.write(`${s}\n`));
+    const workspace = mkdtempSync(join(tmpdir(), 'cloud-coach-ws-'));
+    cpSync(join(root, 'samples'), workspace, { recursive: true });
+    for (const [file, text] of Object.entries(options.files ?? {})) {
+      mkdirSync(join(workspace, file, '..'), { recursive: true });
+      writeFileSync(join(workspace, file), text);
+    }
+    const server = await cs.startCodeServer({
+      workspace,
+      settings: {
+        'workbench.colorTheme': THEMES.dark,
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'editor.hover.delay': 200,
+        'editor.minimap.enabled': false,
+        'files.autoSave': 'off',
+        'git.enabled': false,
+        ...options.settings,
+      },
+    });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const wb = new Workbench(page, browser, server, workspace, options.suite);
+    await page.goto(server.folderUrl);
+    await wb.waitForWorkbench();
+    return wb;
+  }
+
+  async waitForWorkbench(): Promise<void> {
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // Activation happens on startup-finished; wait until our log says so.
+    await this.waitFor(() => this.extensionLog().includes('Knowledge base loaded'), 60_000, 'the extension to activate and load its knowledge base');
+  }
+
+  async reload(): Promise<void> {
+    const before = this.extensionLog().length;
+    await this.page.reload();
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await this.waitFor(() => this.extensionLogs().some((l) => l.includes('Knowledge base loaded')) && this.extensionLog().length !== before, 60_000, 'the extension to activate after the reload');
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  /** The extension's own log of the newest window session. */
+  extensionLog(): string {
+    return this.extensionLogs().at(-1) ?? '';
+  }
+
+  extensionLogs(): string[] {
+    const logs = join(this.server.userData, 'logs');
+    if (!existsSync(logs)) return [];
+    const found: string[] = [];
+    for (const session of readdirSync(logs).sort()) {
+      const dir = join(logs, session);
+      for (const host of existsSync(dir) ? readdirSync(dir).filter((d) => d.startsWith('exthost')).sort() : []) {
+        const file = join(dir, host, 'cloudcoach.cloud-coach', 'Cloud Coach.log');
+        if (existsSync(file)) found.push(readFileSync(file, 'utf8'));
+      }
+    }
+    return found;
+  }
+
+  /** Everything code-server's extension host logged, for activation errors. */
+  extensionHostLog(): string {
+    const logs = join(this.server.userData, 'logs');
+    let text = '';
+    for (const session of existsSync(logs) ? readdirSync(logs) : []) {
+      const dir = join(logs, session);
+      for (const host of readdirSync(dir).filter((d) => d.startsWith('exthost'))) {
+        const file = join(dir, host, 'remoteexthost.log');
+        if (existsSync(file)) text += readFileSync(file, 'utf8');
+      }
+    }
+    return text;
+  }
+
+  async waitFor(check: () => boolean | Promise<boolean>, timeout: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if (await check()) return;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const dir = join(resultsDir, this.suite);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${String(++this.shotIndex).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async setSettings(settings: Record<string, unknown>): Promise<void> {
+    const file = join(this.server.userData, 'User', 'settings.json');
+    const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
+    await this.page.waitForTimeout(1500);
+  }
+
+  async setTheme(theme: keyof typeof THEMES): Promise<void> {
+    await this.setSettings({ 'workbench.colorTheme': THEMES[theme] });
+  }
+
+  /** Runs a command from the palette by its title, as a user does. */
+  async runCommand(title: string): Promise<void> {
+    await this.dismiss();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The palette's entries matching `text`, as shown. */
+  async paletteEntries(text: string): Promise<string[]> {
+    await this.dismiss();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${text}`);
+    await this.page.waitForTimeout(800);
+    return this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+  }
+
+  async dismiss(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Opens a workspace file through Quick Open. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.dismiss();
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Moves the cursor to the first match of `needle` (Find), so Monaco renders its line. */
+  async reveal(needle: string): Promise<void> {
+    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.find-widget textarea, .find-widget input').first();
+    await find.waitFor({ state: 'visible' });
+    await find.fill(needle);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Hovers character `offset` of the first visible `needle` and returns the hover's text ('' for none). */
+  async hover(needle: string, offset = Math.floor(needle.length / 2)): Promise<string> {
+    await this.page.mouse.move(5, 5);
+    await this.reveal(needle);
+    const point = await this.page.evaluate(
+      ({ needle, offset }) => {
+        const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+        for (const line of Array.from(document.querySelectorAll('.monaco-editor .view-line'))) {
+          const text = norm(line.textContent ?? '');
+          const at = text.indexOf(needle);
+          if (at < 0) continue;
+          let target = at + offset;
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let node: Node | null;
+          while ((node = walker.nextNode())) {
+            const length = (node as Text).length;
+            if (target < length) {
+              const range = document.createRange();
+              range.setStart(node, target);
+              range.setEnd(node, target + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+            }
+            target -= length;
+          }
+        }
+        return null;
+      },
+      { needle, offset },
+    );
+    if (!point) throw new Error(`"${needle}" is not visible in the editor`);
+    await this.page.mouse.move(point.x, point.y);
+    const hover = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 4000 });
+    } catch {
+      return '';
+    }
+    await this.page.waitForTimeout(200);
+    return (await hover.allInnerTexts()).join('\n');
+  }
+
+  /** The frame of the webview whose document title is `title` (webviews are nested iframes). */
+  async webview(title: string, timeout = 20_000): Promise<Frame> {
+    let found: Frame | undefined;
+    await this.waitFor(
+      async () => {
+        for (const frame of this.page.frames()) {
+          try {
+            if ((await frame.title()) === title && (await frame.locator('body').count())) {
+              found = frame;
+              return true;
+            }
+          } catch {
+            // frame navigating away
+          }
+        }
+        return false;
+      },
+      timeout,
+      `the webview "${title}"`,
+    );
+    return found as Frame;
+  }
+}
