@@ -427,7 +427,18 @@ function renderComparison(c: ComparisonModel): void {
     body.append(tr);
   }
   table.append(body);
-  article.append(el('div', { class: 'table-scroll' }, table));
+  // A narrow sidebar cannot fit a wide table: the same facts as one card per option, shown by width.
+  const cards = el('div', { class: 'compare-cards' });
+  c.columns.forEach((col, i) => {
+    const list = el('dl');
+    for (const r of c.rows) {
+      const dd = el('dd');
+      dd.innerHTML = r.cells[i] ?? '';
+      list.append(el('dt', {}, r.label), dd);
+    }
+    cards.append(el('section', { class: 'compare-card', 'aria-label': col.name }, el('h2', {}, col.ref ? el('a', { href: '#', 'data-ref': col.ref }, col.name) : col.name), list));
+  });
+  article.append(el('div', { class: 'table-scroll' }, table), cards);
   if (c.docs) article.append(el('a', { href: '#', class: 'button secondary', 'data-external': c.docs }, icon('link-external'), 'Documentation'));
   main.append(article);
   finishRender();

@@ -155,8 +155,18 @@ export class Workbench {
     await this.page.waitForTimeout(1500);
   }
 
+  /** Picks a color theme as a user does: Preferences: Color Theme, type its name, Enter. */
   async setTheme(theme: keyof typeof THEMES): Promise<void> {
-    await this.setSettings({ 'workbench.colorTheme': THEMES[theme] });
+    const name = THEMES[theme];
+    const kind = theme === 'light' ? 'vs' : theme === 'dark' ? 'vs-dark' : 'hc-black';
+    if (await this.page.locator(`.monaco-workbench.${kind}`).count()) return;
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 10_000 });
+    await this.page.waitForTimeout(500);
   }
 
   /** Runs a command from the palette by its title, as a user does. */

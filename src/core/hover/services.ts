@@ -271,10 +271,12 @@ export function detectPlainName(t: LookupTables, text: string, character: number
     for (let last = cursorWord; last < Math.min(words.length, first + max); last++) {
       if (last > cursorWord && !joins(last - 1)) break;
       const phrase = words.slice(first, last + 1).map((w) => text.slice(w.start, w.end));
-      const spaced = phrase.join(' ');
+      // "Business Support+" is its own name: a trailing plus sign reads as the word "plus".
+      const plus = text[words[last].end] === '+';
+      const spaced = phrase.join(' ') + (plus ? ' plus' : '');
       const hit = t.plainName[spaced.toLowerCase()];
       if (!hit || (hit.exact && !hit.exact.includes(spaced))) continue;
-      const span: Span = [words[first].start, words[last].end];
+      const span: Span = [words[first].start, words[last].end + (plus ? 1 : 0)];
       if (!best || span[1] - span[0] > best.span[1] - best.span[0]) best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
     }
   }

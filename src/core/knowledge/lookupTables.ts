@@ -93,7 +93,7 @@ function addPlainNames(t: LookupTables, entries: Entry[]): void {
       forms.add(base);
     }
     for (const form of forms) {
-      const spaced = form.replace(/[^A-Za-z0-9]+/g, ' ').trim();
+      const spaced = form.replace(/\+/g, ' plus ').replace(/[^A-Za-z0-9]+/g, ' ').trim();
       const words = spaced.split(' ');
       if (!spaced) continue;
       const prefixed = PREFIX.test(form);

@@ -1,0 +1,108 @@
+/** The sidebar cheat sheet as a learner uses it: search, details, related links, comparisons, ports. */
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { Workbench, type THEMES } from './workbench';
+
+describe('the cheat sheet', function () {
+  let wb: Workbench;
+  let view: Frame;
+
+  before(async () => {
+    wb = await Workbench.launch({ suite: 'cheat-sheet' });
+    await wb.runCommand('Cloud Coach: Open Cheat Sheet');
+    view = await wb.webview('Cloud Coach Cheat Sheet');
+    await view.getByRole('tab', { name: 'Browse' }).waitFor();
+  });
+  after(async () => wb?.close());
+
+  const shoot = async (name: string, themes: (keyof typeof THEMES)[] = ['dark', 'light']) => {
+    for (const theme of themes) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`${name}-${theme}`);
+    }
+    await wb.setTheme('dark');
+  };
+
+  it('renders its first screen quickly and reports the time', async () => {
+    await wb.waitFor(() => /first screen rendered in [\d.]+ ms/.test(wb.extensionLog()), 10_000, 'the render time');
+    const ms = Number(/first screen rendered in ([\d.]+) ms/.exec(wb.extensionLog())?.[1]);
+    console.log(`      cheat sheet first render: ${ms.toFixed(1)} ms (budget 300 ms)`);
+    assert.ok(ms > 0);
+    await shoot('home');
+  });
+
+  it('finds "EBS" and opens Amazon Elastic Block Store', async () => {
+    const search = view.getByRole('searchbox', { name: 'Search' });
+    await search.fill('EBS');
+    const first = view.getByRole('listitem').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /Amazon Elastic Block Store/);
+    await shoot('search-ebs');
+    await view.getByRole('listitem').filter({ hasText: 'Amazon Elastic Block Store' }).first().click();
+    const title = view.getByRole('heading', { level: 1 });
+    await title.waitFor();
+    assert.match(await title.innerText(), /Amazon Elastic Block Store/);
+    const notations = await view.getByRole('table', { name: 'Notations' }).innerText();
+    assert.match(notations, /AWS::EC2::Volume/);
+    assert.match(notations, /aws_ebs_volume/);
+    await shoot('entry-ebs');
+  });
+
+  it('follows a related link to another entry', async () => {
+    await view.getByRole('list', { name: 'Related' }).getByRole('link', { name: /Amazon Elastic File System/ }).click();
+    await wb.waitFor(async () => /Elastic File System/.test(await view.getByRole('heading', { level: 1 }).innerText()), 10_000, 'the EFS entry');
+    await shoot('related-efs', ['dark']);
+  });
+
+  it('keeps the open entry when the view is hidden and shown again', async () => {
+    await wb.page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+    await wb.page.locator('.activitybar [aria-label^="Cloud Coach"]').first().click();
+    view = await wb.webview('Cloud Coach Cheat Sheet');
+    await wb.waitFor(async () => (await view.getByRole('heading', { level: 1 }).count()) > 0 && /Elastic File System/.test(await view.getByRole('heading', { level: 1 }).innerText()), 10_000, 'the restored entry');
+  });
+
+  it('opens a comparison table', async () => {
+    await view.getByRole('button', { name: 'Back' }).click();
+    const search = view.getByRole('searchbox', { name: 'Search' });
+    await search.fill('');
+    await view.getByRole('tab', { name: 'Compare' }).click();
+    await view.getByRole('listitem').filter({ hasText: 'EBS vs EFS' }).first().click();
+    const article = view.getByRole('article');
+    await article.waitFor();
+    const text = await article.innerText();
+    assert.match(text, /Amazon EBS/);
+    assert.match(text, /Amazon S3/);
+    await shoot('comparison');
+  });
+
+  it('filters the ports table for 5432', async () => {
+    await view.getByRole('button', { name: 'Back' }).click();
+    await view.getByRole('tab', { name: 'Ports' }).click();
+    await view.getByRole('searchbox', { name: 'Filter ports' }).fill('5432');
+    const rows = view.getByRole('table', { name: 'Ports' }).locator('tbody tr');
+    await wb.waitFor(async () => (await rows.count()) >= 1 && /PostgreSQL/.test(await rows.first().innerText()), 5000, 'the PostgreSQL row');
+    assert.match(await rows.first().innerText(), /5432/);
+    await shoot('ports-5432');
+  });
+
+  it('answers a notation search such as s3:GetObject with the right service', async () => {
+    await view.getByRole('tab', { name: 'Browse' }).click();
+    await view.getByRole('searchbox', { name: 'Search' }).fill('s3:GetObject');
+    const first = view.getByRole('listitem').first();
+    await wb.waitFor(async () => /Amazon Simple Storage Service/.test(await first.innerText()), 5000, 'Amazon S3 first');
+  });
+
+  it('moves through results with the arrow keys and opens one with Enter', async () => {
+    const search = view.getByRole('searchbox', { name: 'Search' });
+    await search.fill('load balancer');
+    await view.getByRole('listitem').first().waitFor();
+    await search.press('ArrowDown');
+    await view.locator(':focus').press('ArrowDown');
+    const focused = await view.locator(':focus').innerText();
+    await view.locator(':focus').press('Enter');
+    const title = view.getByRole('heading', { level: 1 });
+    await title.waitFor();
+    assert.ok(focused.startsWith((await title.innerText()).split(' (')[0]), `${focused} vs ${await title.innerText()}`);
+    await shoot('keyboard', ['dark']);
+  });
+});
