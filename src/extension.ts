@@ -6,6 +6,11 @@ import { CHEAT_SHEET_VIEW, CheatSheetViewProvider } from './cheatSheet/cheatShee
 import { CloudHoverProvider, HOVER_SELECTOR, OPEN_USER_NOTE_COMMAND } from './hover/hoverProvider';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { lookUp } from './lookup/lookUpCommand';
+import { LearnerStore } from './quiz/learnerStore';
+import { parseQuizRequest, pickQuiz } from './quiz/quizCommand';
+import { QUIZ_VIEW_TYPE, QuizPanel, QuizPanelSerializer, type QuizPanelDeps } from './quiz/quizPanel';
+import { QuizService } from './quiz/quizService';
+import { DueCardsStatus } from './review/statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Cloud Coach', { log: true });
@@ -13,32 +18,56 @@ export function activate(context: vscode.ExtensionContext): void {
   const knowledge = new KnowledgeService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'knowledge.json'));
   const notes = { all: () => [], forEntry: () => [], byId: () => undefined };
 
-  const startQuiz = (topic?: string) => vscode.commands.executeCommand('cloudCoach.startQuiz', topic ? { mode: 'topic', topic, count: 5 } : undefined);
-  const cheatSheet = new CheatSheetViewProvider(context.extensionUri, knowledge, notes, log, (topic) => startQuiz(topic));
+  const store = new LearnerStore(context.globalState, log);
+  const quiz = new QuizService(knowledge, store, context.globalState, () => undefined, log);
+  const cheatSheet = new CheatSheetViewProvider(context.extensionUri, knowledge, notes, log, (topic) =>
+    vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic, count: 5 }),
+  );
   let model: CheatSheetModel | undefined;
   const getModel = async () => (model ??= new CheatSheetModel(await knowledge.load(), await knowledge.search(), notes));
 
-  const notYet = (what: string) => () => vscode.window.showInformationMessage(`Cloud Coach: ${what} is not available yet.`);
+  const quizDeps: QuizPanelDeps = {
+    extensionUri: context.extensionUri,
+    quiz,
+    knowledge,
+    log,
+    pickAndStart: () => vscode.commands.executeCommand('cloudCoach.startQuiz'),
+    openEntry: (id) => cheatSheet.show(`entry:${id}`),
+  };
+  const startQuiz = async (arg?: unknown) => {
+    const request = parseQuizRequest(arg) ?? (await pickQuiz(quiz));
+    if (request === 'progress') await QuizPanel.showProgress(quizDeps);
+    else if (request) await QuizPanel.startSession(quizDeps, request);
+  };
+  const status = new DueCardsStatus(quiz, settings);
 
   context.subscriptions.push(
     log,
     settings,
     cheatSheet,
+    store,
+    status,
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, new CloudHoverProvider(knowledge, settings)),
     vscode.window.registerWebviewViewProvider(CHEAT_SHEET_VIEW, cheatSheet),
+    vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, new QuizPanelSerializer(quizDeps)),
     vscode.commands.registerCommand('cloudCoach.lookUp', () => lookUp(getModel, (ref) => cheatSheet.show(ref))),
     vscode.commands.registerCommand('cloudCoach.openCheatSheet', (id?: unknown) =>
       cheatSheet.show(typeof id === 'string' && /^[a-z0-9-]+$/.test(id) ? `entry:${id}` : undefined),
     ),
-    vscode.commands.registerCommand('cloudCoach.startQuiz', notYet('Start Quiz')),
-    vscode.commands.registerCommand('cloudCoach.reviewDue', notYet('Review Due Cards')),
-    vscode.commands.registerCommand(OPEN_USER_NOTE_COMMAND, notYet('Opening your notes')),
+    vscode.commands.registerCommand('cloudCoach.startQuiz', startQuiz),
+    vscode.commands.registerCommand('cloudCoach.reviewDue', () => QuizPanel.startSession(quizDeps, { mode: 'due' })),
+    vscode.commands.registerCommand('cloudCoach.showProgress', () => QuizPanel.showProgress(quizDeps)),
+    vscode.commands.registerCommand('cloudCoach.addNotesFile', () => vscode.window.showInformationMessage('Cloud Coach: your own notes are not available yet.')),
+    vscode.commands.registerCommand(OPEN_USER_NOTE_COMMAND, () => undefined),
   );
 
   // Read the knowledge base in the background so the first hover finds it loaded.
   setTimeout(() => {
     knowledge.load().then(
-      (kb) => log.info(`Knowledge base loaded: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`),
+      (kb) => {
+        log.info(`Knowledge base loaded: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`);
+        void status.update();
+      },
       (e: Error) => {
         log.error(e.message);
         void vscode.window.showErrorMessage(e.message);

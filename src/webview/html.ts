@@ -37,7 +37,7 @@ export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${page.styles.map((s) => `<link rel="stylesheet" href="${uri(s)}" nonce="${nonce}">`).join('\n')}
+${page.styles.map((s) => `<link rel="stylesheet" href="${uri(s)}" nonce="${nonce}"${s === 'codicon.css' ? ' id="vscode-codicon-stylesheet"' : ''}>`).join('\n')}
 <title>${page.title}</title>
 </head>
 <body>

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Drives the built extension in a real VS Code: code-server in Debian's Chromium through playwright-core.
  * One Workbench is one code-server, one browser and one window on a copy of the samples workspace.

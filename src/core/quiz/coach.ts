@@ -1,0 +1,262 @@
+/**
+ * The quiz logic above single sessions: which questions a mode draws, what an answer does to the
+ * learner's history and review cards, and the learner's progress. Pure: time and seeds come in.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../knowledge/types';
+import { recordAnswers, recordSession, type AnswerRecord, type LearnerState } from './learnerState';
+import { QuestionPool } from './questionPool';
+import { Random } from './random';
+import { cardIds, dueCards, hasCard, review } from './scheduler';
+import { EXAM_MINUTES, EXAM_QUESTIONS, examDistribution, QuizSession, type AnswerEvent, type QuizMode } from './session';
+import type { QuizQuestion } from './types';
+
+export interface QuizRequest {
+  mode: QuizMode;
+  domain?: Domain;
+  topic?: string;
+  count?: number;
+  /** For `retry`: the questions to ask again. */
+  questionIds?: string[];
+}
+
+/** A request Cloud Coach cannot serve, with a message for the learner. */
+export class QuizUnavailable extends Error {}
+
+/** Questions made from the learner's own notes (term → definition). */
+export interface NoteQuestions {
+  question(noteId: string): QuizQuestion | undefined;
+  /** Whether a note's cards take part in review (per-file opt-out). */
+  reviewable(noteId: string): boolean;
+}
+
+export const DEFAULT_COUNTS: Record<QuizMode, number> = { quick: 10, domain: 10, topic: 5, weakest: 10, exam: EXAM_QUESTIONS, mistakes: 10, retry: 65, due: 20 };
+
+export const MODE_TITLES: Record<QuizMode, string> = {
+  quick: 'Quick practice',
+  domain: 'Practice by domain',
+  topic: 'Practice a topic',
+  weakest: 'Weakest areas',
+  exam: 'Exam simulation',
+  mistakes: 'Review mistakes',
+  retry: 'Retry wrong answers',
+  due: 'Review due cards',
+};
+
+export interface ProgressSummary {
+  answered: number;
+  correct: number;
+  domains: { domain: Domain; name: string; weight: number; answered: number; correct: number }[];
+  /** Accuracy per day, oldest first (days with answers only). */
+  days: { day: string; answered: number; correct: number }[];
+  sessions: { title: string; at: number; correct: number; total: number; scaled?: number }[];
+  weakTopics: { topic: string; answered: number; correct: number }[];
+  due: number;
+  mistakes: number;
+}
+
+export class QuizCoach {
+  readonly pool: QuestionPool;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    readonly state: LearnerState,
+    private readonly notes?: NoteQuestions,
+  ) {
+    this.pool = new QuestionPool(kb);
+  }
+
+  start(request: QuizRequest, now: number, seed: number, sessionId: string): QuizSession {
+    const random = new Random(seed);
+    const count = Math.max(1, Math.min(request.count ?? DEFAULT_COUNTS[request.mode], 100));
+    const questions = this.questionsFor(request, count, random, now).map((q) => shuffleOptions(q, random));
+    if (!questions.length) throw new QuizUnavailable(this.emptyMessage(request));
+    const topicName = request.topic ? (this.kb.entry(request.topic)?.name ?? request.topic) : undefined;
+    const title =
+      request.mode === 'domain' && request.domain
+        ? `Domain ${request.domain}: ${DOMAIN_NAMES[request.domain]}`
+        : request.mode === 'topic' && topicName
+          ? `Topic: ${topicName}`
+          : MODE_TITLES[request.mode];
+    return QuizSession.create({ id: sessionId, mode: request.mode, title, seed, questions, now, minutes: request.mode === 'exam' ? EXAM_MINUTES : undefined });
+  }
+
+  private questionsFor(request: QuizRequest, count: number, random: Random, now: number): QuizQuestion[] {
+    const bank = this.pool.authored;
+    const seen = new Set(this.state.answers.map((a) => a.q));
+    /** Unseen questions first, then the rest, each group shuffled. */
+    const fresh = (list: readonly QuizQuestion[], n: number) => [...random.shuffle(list.filter((q) => !seen.has(q.id))), ...random.shuffle(list.filter((q) => seen.has(q.id)))].slice(0, n);
+    switch (request.mode) {
+      case 'quick': {
+        const generated = Math.min(3, Math.floor(count / 3));
+        return random.shuffle([...fresh(bank, count - generated), ...fresh(this.pool.allGenerated(), generated)]);
+      }
+      case 'domain': {
+        if (!request.domain) throw new QuizUnavailable('Choose a CLF-C02 domain to practise.');
+        const inDomain = bank.filter((q) => q.domain === request.domain);
+        return fresh(inDomain, count);
+      }
+      case 'topic': {
+        const topic = request.topic;
+        if (!topic || !this.kb.entry(topic)) throw new QuizUnavailable(`Cloud Coach has no topic "${topic ?? ''}".`);
+        const related = new Set([topic, ...this.childrenOf(topic)]);
+        const authored = bank.filter((q) => q.topics.some((t) => related.has(t)));
+        const generated = this.pool.generatedFor(topic);
+        return [...fresh(authored, count), ...random.shuffle(generated)].slice(0, count);
+      }
+      case 'weakest': {
+        const weak = this.weakTopics(2).slice(0, 5).map((w) => w.topic);
+        const weakDomains = this.domainAccuracy()
+          .filter((d) => d.answered >= 3)
+          .sort((a, b) => a.correct / a.answered - b.correct / b.answered)
+          .map((d) => d.domain);
+        if (!weak.length && !weakDomains.length) {
+          throw new QuizUnavailable('Answer a few quizzes first: “Weakest areas” picks questions from the topics you miss most.');
+        }
+        const byTopic = bank.filter((q) => q.topics.some((t) => weak.includes(t)));
+        const byDomain = weakDomains.length ? bank.filter((q) => q.domain === weakDomains[0] && !byTopic.includes(q)) : [];
+        return [...fresh(byTopic, count), ...fresh(byDomain, count)].slice(0, count);
+      }
+      case 'exam': {
+        const perDomain = examDistribution(DOMAIN_WEIGHTS, count);
+        const picked: QuizQuestion[] = [];
+        for (const d of [1, 2, 3, 4] as Domain[]) picked.push(...fresh(bank.filter((q) => q.domain === d), perDomain[d]));
+        return random.shuffle(picked);
+      }
+      case 'mistakes': {
+        const ids = this.mistakes();
+        return random.shuffle(ids.map((id) => this.pool.byId(id)).filter((q): q is QuizQuestion => !!q)).slice(0, count);
+      }
+      case 'retry':
+        return (request.questionIds ?? []).map((id) => this.pool.byId(id) ?? this.noteQuestion(id)).filter((q): q is QuizQuestion => !!q).slice(0, count);
+      case 'due': {
+        const questions: QuizQuestion[] = [];
+        for (const card of dueCards(this.state, now, (id) => this.cardReviewable(id))) {
+          const q = this.questionForCard(card, random);
+          if (q) questions.push(q);
+          if (questions.length >= count) break;
+        }
+        return questions;
+      }
+    }
+  }
+
+  /** Features and concepts that belong to a service note (S3 → its storage classes and features). */
+  private childrenOf(topic: string): string[] {
+    return this.kb.entries.filter((e) => e.kind !== 'service' && e.kind !== 'catalog' && e.related.includes(topic)).map((e) => e.id);
+  }
+
+  private emptyMessage(request: QuizRequest): string {
+    switch (request.mode) {
+      case 'mistakes':
+        return 'No mistakes to review: every question you missed has since been answered right.';
+      case 'due':
+        return 'No review cards are due. Missed questions and practised concepts come back here when they are due.';
+      case 'topic':
+        return `There are no questions about ${this.kb.entry(request.topic ?? '')?.name ?? request.topic} yet.`;
+      default:
+        return 'No questions are available for this quiz.';
+    }
+  }
+
+  private noteQuestion(id: string): QuizQuestion | undefined {
+    return id.startsWith('note:') ? this.notes?.question(id.slice(5)) : undefined;
+  }
+
+  private cardReviewable(cardId: string): boolean {
+    return cardId.startsWith('card:note:') ? (this.notes?.reviewable(cardId.slice(10)) ?? false) : true;
+  }
+
+  private questionForCard(cardId: string, random: Random): QuizQuestion | undefined {
+    const [, kind, ...rest] = cardId.split(':');
+    const key = rest.join(':');
+    if (kind === 'q') return this.pool.byId(key);
+    if (kind === 'svc') return this.pool.serviceFromDescription(key);
+    if (kind === 'port') return random.int(2) ? this.pool.protocolFromPort(Number(key)) : (this.pool.portFromProtocol(Number(key)) ?? this.pool.protocolFromPort(Number(key)));
+    if (kind === 'note') return this.notes?.question(key);
+    return undefined;
+  }
+
+  /** The card a question exercises: its own (`card`), or a missed-question card for the bank. */
+  private cardFor(q: QuizQuestion): string {
+    return q.card ?? cardIds.question(q.id);
+  }
+
+  /** Records an answer: history, and the review card (created when missed, or when it drills a concept). */
+  record(event: AnswerEvent, mode: QuizMode): void {
+    const q = event.question;
+    const answer: AnswerRecord = { q: q.id, choice: event.selected, correct: event.correct, ms: event.ms, at: event.at, domain: q.domain, topics: q.topics, mode };
+    recordAnswers(this.state, [answer]);
+    const card = this.cardFor(q);
+    if (!event.correct || q.card || hasCard(this.state, card)) review(this.state, card, event.correct, event.ms, event.at);
+  }
+
+  finish(session: QuizSession, now: number): AnswerEvent[] {
+    const events = session.finish(now);
+    for (const e of events) this.record(e, session.state.mode);
+    const r = session.results();
+    recordSession(this.state, { id: session.state.id, mode: session.state.mode, title: session.state.title, at: now, correct: r.correct, total: r.total, scaled: r.scaled?.score });
+    return events;
+  }
+
+  dueCount(now: number): number {
+    return dueCards(this.state, now, (id) => this.cardReviewable(id)).length;
+  }
+
+  /** Questions whose latest answer was wrong ("until answered right"). */
+  mistakes(): string[] {
+    const latest = new Map<string, boolean>();
+    for (const a of this.state.answers) latest.set(a.q, a.correct);
+    return [...latest].filter(([, correct]) => !correct).map(([q]) => q);
+  }
+
+  domainAccuracy(): ProgressSummary['domains'] {
+    return ([1, 2, 3, 4] as Domain[]).map((domain) => {
+      const answers = this.state.answers.filter((a) => a.domain === domain);
+      return { domain, name: DOMAIN_NAMES[domain], weight: DOMAIN_WEIGHTS[domain], answered: answers.length, correct: answers.filter((a) => a.correct).length };
+    });
+  }
+
+  /** Topics by accuracy, weakest first, among those answered at least `min` times. */
+  weakTopics(min = 2): ProgressSummary['weakTopics'] {
+    const byTopic = new Map<string, { answered: number; correct: number }>();
+    for (const a of this.state.answers) {
+      for (const t of a.topics) {
+        const s = byTopic.get(t) ?? { answered: 0, correct: 0 };
+        s.answered++;
+        if (a.correct) s.correct++;
+        byTopic.set(t, s);
+      }
+    }
+    return [...byTopic]
+      .filter(([, s]) => s.answered >= min && s.correct < s.answered)
+      .map(([topic, s]) => ({ topic, ...s }))
+      .sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);
+  }
+
+  progress(now: number): ProgressSummary {
+    const days = new Map<string, { answered: number; correct: number }>();
+    for (const a of this.state.answers) {
+      const day = new Date(a.at).toISOString().slice(0, 10);
+      const d = days.get(day) ?? { answered: 0, correct: 0 };
+      d.answered++;
+      if (a.correct) d.correct++;
+      days.set(day, d);
+    }
+    return {
+      answered: this.state.answers.length,
+      correct: this.state.answers.filter((a) => a.correct).length,
+      domains: this.domainAccuracy(),
+      days: [...days].sort(([a], [b]) => a.localeCompare(b)).slice(-30).map(([day, d]) => ({ day, ...d })),
+      sessions: this.state.sessions.slice(-10).reverse().map(({ title, at, correct, total, scaled }) => ({ title, at, correct, total, scaled })),
+      weakTopics: this.weakTopics(2).slice(0, 8),
+      due: this.dueCount(now),
+      mistakes: this.mistakes().length,
+    };
+  }
+}
+
+/** Shuffles a question's options for one session; option ids stay with their options. */
+export function shuffleOptions(q: QuizQuestion, random: Random): QuizQuestion {
+  return { ...q, options: random.shuffle(q.options) };
+}

@@ -1,0 +1,70 @@
+/**
+ * "Cloud Coach: Start Quiz": with no arguments a QuickPick of modes (Quick practice first); other features
+ * pass `{ mode, topic?, count? }` to start a session directly.
+ */
+import * as vscode from 'vscode';
+import type { QuizRequest } from '../core/quiz/coach';
+import type { QuizMode } from '../core/quiz/session';
+import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../core/knowledge/types';
+import type { QuizService } from './quizService';
+
+const MODES: readonly QuizMode[] = ['quick', 'domain', 'topic', 'weakest', 'exam', 'mistakes', 'retry', 'due'];
+
+/** Reads the command's argument; anything malformed is ignored rather than trusted. */
+export function parseQuizRequest(arg: unknown): QuizRequest | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as Record<string, unknown>;
+  if (typeof a.mode !== 'string' || !MODES.includes(a.mode as QuizMode)) return undefined;
+  const request: QuizRequest = { mode: a.mode as QuizMode };
+  if (typeof a.topic === 'string' && /^[a-z0-9-]{1,100}$/.test(a.topic)) request.topic = a.topic;
+  if (typeof a.count === 'number' && Number.isInteger(a.count) && a.count > 0 && a.count <= 100) request.count = a.count;
+  if (a.domain === 1 || a.domain === 2 || a.domain === 3 || a.domain === 4) request.domain = a.domain;
+  if (Array.isArray(a.questionIds) && a.questionIds.every((q) => typeof q === 'string')) request.questionIds = a.questionIds as string[];
+  return request;
+}
+
+interface ModeItem extends vscode.QuickPickItem {
+  mode: QuizMode | 'progress';
+}
+
+/** Asks which quiz to run; undefined when the learner cancels. */
+export async function pickQuiz(quiz: QuizService): Promise<QuizRequest | 'progress' | undefined> {
+  const coach = await quiz.getCoach();
+  const now = Date.now();
+  const due = coach.dueCount(now);
+  const mistakes = coach.mistakes().length;
+  const items: ModeItem[] = [
+    { mode: 'quick', label: '$(zap) Quick practice', description: '10 questions', detail: 'A mix of exam-style and generated questions, with feedback after each.' },
+    { mode: 'domain', label: '$(list-tree) Practice by domain', detail: 'Choose one of the four CLF-C02 domains.' },
+    { mode: 'topic', label: '$(symbol-class) Practice a service or topic', detail: 'Questions about one service or concept.' },
+    { mode: 'weakest', label: '$(target) Weakest areas', detail: 'Questions from the topics you miss most.' },
+    { mode: 'exam', label: '$(watch) Exam simulation', description: '65 questions · 90 minutes', detail: 'Weighted like CLF-C02; no feedback until you submit; an estimated 100–1,000 score.' },
+    { mode: 'mistakes', label: '$(error) Review mistakes', description: `${mistakes} to review`, detail: 'The questions you got wrong, until you answer them right.' },
+    { mode: 'due', label: '$(history) Review due cards', description: `${due} due`, detail: 'Spaced repetition: missed questions and concepts that are due today.' },
+    { mode: 'progress', label: '$(graph) Show progress', detail: 'Accuracy by domain and over time.' },
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Cloud Coach: Start Quiz', placeHolder: 'Choose a quiz', matchOnDetail: true });
+  if (!choice) return undefined;
+  if (choice.mode === 'progress') return 'progress';
+  if (choice.mode === 'domain') {
+    const domain = await vscode.window.showQuickPick(
+      ([1, 2, 3, 4] as Domain[]).map((d) => ({ label: `Domain ${d}: ${DOMAIN_NAMES[d]}`, description: `${DOMAIN_WEIGHTS[d]}% of the exam`, domain: d })),
+      { title: 'Practice by domain', placeHolder: 'Choose a CLF-C02 domain' },
+    );
+    return domain ? { mode: 'domain', domain: domain.domain } : undefined;
+  }
+  if (choice.mode === 'topic') {
+    const kb = coach.pool;
+    const topics = new Map<string, number>();
+    for (const q of kb.authored) for (const t of q.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
+    const knowledge = await quiz.knowledge.load();
+    const items = [...topics]
+      .map(([id, n]) => ({ id, n, entry: knowledge.entry(id) }))
+      .filter((t) => t.entry)
+      .sort((a, b) => a.entry!.name.localeCompare(b.entry!.name))
+      .map((t) => ({ label: t.entry!.name, description: `${t.n} question${t.n === 1 ? '' : 's'} · ${t.entry!.category}`, id: t.id }));
+    const topic = await vscode.window.showQuickPick(items, { title: 'Practice a service or topic', placeHolder: 'Type a service or concept', matchOnDescription: true });
+    return topic ? { mode: 'topic', topic: topic.id, count: 10 } : undefined;
+  }
+  return { mode: choice.mode };
+}
