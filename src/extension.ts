@@ -11,15 +11,28 @@ import { parseQuizRequest, pickQuiz } from './quiz/quizCommand';
 import { QUIZ_VIEW_TYPE, QuizPanel, QuizPanelSerializer, type QuizPanelDeps } from './quiz/quizPanel';
 import { QuizService } from './quiz/quizService';
 import { DueCardsStatus } from './review/statusBar';
+import { addNotesFile, NotesService, openUserNote } from './notes/notesService';
+import type { UserNotesSource } from './core/cheatSheet/viewModel';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Cloud Coach', { log: true });
   const settings = new Settings();
   const knowledge = new KnowledgeService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'knowledge.json'));
-  const notes = { all: () => [], forEntry: () => [], byId: () => undefined };
+  const notesService = new NotesService(knowledge, settings, log);
+  // Views read the learner's notes through these, so a reload of the notes needs no rewiring.
+  const notes: UserNotesSource = {
+    all: () => notesService.notes?.all() ?? [],
+    forEntry: (id) => notesService.notes?.forEntry(id) ?? [],
+    byId: (id) => notesService.notes?.byId(id),
+  };
+  const noteQuestions = {
+    question: (id: string) => notesService.notes?.question(id),
+    reviewable: (id: string) => notesService.notes?.reviewable(id) ?? false,
+    cardNoteIds: () => notesService.notes?.cardNoteIds() ?? [],
+  };
 
   const store = new LearnerStore(context.globalState, log);
-  const quiz = new QuizService(knowledge, store, context.globalState, () => undefined, log);
+  const quiz = new QuizService(knowledge, store, context.globalState, () => noteQuestions, log);
   const cheatSheet = new CheatSheetViewProvider(context.extensionUri, knowledge, notes, log, (topic) =>
     vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic, count: 5 }),
   );
@@ -47,7 +60,12 @@ export function activate(context: vscode.ExtensionContext): void {
     cheatSheet,
     store,
     status,
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, new CloudHoverProvider(knowledge, settings)),
+    notesService,
+    notesService.onDidChange(() => {
+      void cheatSheet.refresh();
+      void status.update();
+    }),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, new CloudHoverProvider(knowledge, settings, notesService.snippets)),
     vscode.window.registerWebviewViewProvider(CHEAT_SHEET_VIEW, cheatSheet),
     vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, new QuizPanelSerializer(quizDeps)),
     vscode.commands.registerCommand('cloudCoach.lookUp', () => lookUp(getModel, (ref) => cheatSheet.show(ref))),
@@ -57,8 +75,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('cloudCoach.startQuiz', startQuiz),
     vscode.commands.registerCommand('cloudCoach.reviewDue', () => QuizPanel.startSession(quizDeps, { mode: 'due' })),
     vscode.commands.registerCommand('cloudCoach.showProgress', () => QuizPanel.showProgress(quizDeps)),
-    vscode.commands.registerCommand('cloudCoach.addNotesFile', () => vscode.window.showInformationMessage('Cloud Coach: your own notes are not available yet.')),
-    vscode.commands.registerCommand(OPEN_USER_NOTE_COMMAND, () => undefined),
+    vscode.commands.registerCommand('cloudCoach.addNotesFile', addNotesFile),
+    vscode.commands.registerCommand(OPEN_USER_NOTE_COMMAND, openUserNote),
   );
 
   // Read the knowledge base in the background so the first hover finds it loaded.
@@ -67,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): void {
       (kb) => {
         log.info(`Knowledge base loaded: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`);
         void status.update();
+        void notesService.reload();
       },
       (e: Error) => {
         log.error(e.message);

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Drives the built extension in a real VS Code: code-server in Debian's Chromium through playwright-core.
  * One Workbench is one code-server, one browser and one window on a copy of the samples workspace.
@@ -25,7 +24,31 @@ export const root = resolve(__dirname, '..', '..');
 export const resultsDir = join(root, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', highContrast: 'Default High Contrast' } as const;
+/** Finds the screen point of character `offset` of the first visible editor line containing `needle`. */
+const POINT_OF_TEXT = `function (needle, offset) {
+  const norm = (s) => s.replace(/\\u00a0/g, ' ');
+  for (const line of Array.from(document.querySelectorAll('.monaco-editor .view-line'))) {
+    const text = norm(line.textContent || '');
+    const at = text.indexOf(needle);
+    if (at < 0) continue;
+    let target = at + offset;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (target < node.length) {
+        const range = document.createRange();
+        range.setStart(node, target);
+        range.setEnd(node, target + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      target -= node.length;
+    }
+  }
+  return null;
+}`;
+
+export const THEMES = { dark: 'Dark Modern', light: 'Light Modern', highContrast: 'Dark High Contrast' } as const;
 
 export interface LaunchOptions {
   /** Extra user settings. */
@@ -37,6 +60,8 @@ export interface LaunchOptions {
 
 export class Workbench {
   private shotIndex = 0;
+  /** What the tests wrote to the workspace settings. */
+  private workspaceSettings: Record<string, unknown> = {};
 
   private constructor(
     readonly page: Page,
@@ -149,10 +174,15 @@ export class Workbench {
     return file;
   }
 
+  /**
+   * Changes settings the way a project does: in the workspace's .vscode/settings.json, which VS Code
+   * watches and applies without a reload. (This code-server does not re-read the user settings file
+   * when it changes on disk.)
+   */
   async setSettings(settings: Record<string, unknown>): Promise<void> {
-    const file = join(this.server.userData, 'User', 'settings.json');
-    const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
+    this.workspaceSettings = { ...this.workspaceSettings, ...settings };
+    mkdirSync(join(this.workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(this.workspace, '.vscode', 'settings.json'), JSON.stringify(this.workspaceSettings, null, 2));
     await this.page.waitForTimeout(1500);
   }
 
@@ -206,9 +236,17 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(relativePath);
     const name = relativePath.split('/').pop() ?? relativePath;
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 15_000 });
+    // Results settle as the file search completes; click the row rather than racing Enter.
+    await this.page.waitForTimeout(300);
+    await row.click();
+    try {
+      await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    } catch (e) {
+      await this.screenshot(`open-failed-${name}`);
+      throw e;
+    }
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
   }
 
@@ -227,39 +265,23 @@ export class Workbench {
   async hover(needle: string, offset = Math.floor(needle.length / 2)): Promise<string> {
     await this.page.mouse.move(5, 5);
     await this.reveal(needle);
-    const point = await this.page.evaluate(
-      ({ needle, offset }) => {
-        const norm = (s: string) => s.replace(/\u00a0/g, ' ');
-        for (const line of Array.from(document.querySelectorAll('.monaco-editor .view-line'))) {
-          const text = norm(line.textContent ?? '');
-          const at = text.indexOf(needle);
-          if (at < 0) continue;
-          let target = at + offset;
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          let node: Node | null;
-          while ((node = walker.nextNode())) {
-            const length = (node as Text).length;
-            if (target < length) {
-              const range = document.createRange();
-              range.setStart(node, target);
-              range.setEnd(node, target + 1);
-              const r = range.getBoundingClientRect();
-              return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-            }
-            target -= length;
-          }
-        }
-        return null;
-      },
-      { needle, offset },
-    );
+    // A string, not a function: the test runner's transpiler would add helpers the page does not have.
+    const point = (await this.page.evaluate(`(${POINT_OF_TEXT})(${JSON.stringify(needle)}, ${offset})`)) as { x: number; y: number } | null;
     if (!point) throw new Error(`"${needle}" is not visible in the editor`);
-    await this.page.mouse.move(point.x, point.y);
-    const hover = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ });
+    // Approach the character as a hand would: Monaco shows a hover after the mouse rests on it.
+    await this.page.mouse.move(point.x - 20, point.y + 2);
+    await this.page.mouse.move(point.x, point.y, { steps: 4 });
+    const hover = this.page.locator('.monaco-hover:visible .monaco-hover-content').filter({ hasText: /\S/ });
     try {
-      await hover.first().waitFor({ state: 'visible', timeout: 4000 });
+      await hover.first().waitFor({ state: 'visible', timeout: 2500 });
     } catch {
-      return '';
+      // One more rest on the spot, for a slow first hover.
+      await this.page.mouse.move(point.x + 1, point.y, { steps: 2 });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 2500 });
+      } catch {
+        return '';
+      }
     }
     await this.page.waitForTimeout(200);
     return (await hover.allInnerTexts()).join('\n');

@@ -28,7 +28,12 @@ export interface NoteQuestions {
   question(noteId: string): QuizQuestion | undefined;
   /** Whether a note's cards take part in review (per-file opt-out). */
   reviewable(noteId: string): boolean;
+  /** Note ids that can be review cards, in the learner's order. */
+  cardNoteIds(): string[];
 }
+
+/** How many of the learner's note cards a review introduces at a time, so a big notes file does not flood it. */
+export const NEW_NOTE_CARDS = 20;
 
 export const DEFAULT_COUNTS: Record<QuizMode, number> = { quick: 10, domain: 10, topic: 5, weakest: 10, exam: EXAM_QUESTIONS, mistakes: 10, retry: 65, due: 20 };
 
@@ -131,7 +136,7 @@ export class QuizCoach {
         return (request.questionIds ?? []).map((id) => this.pool.byId(id) ?? this.noteQuestion(id)).filter((q): q is QuizQuestion => !!q).slice(0, count);
       case 'due': {
         const questions: QuizQuestion[] = [];
-        for (const card of dueCards(this.state, now, (id) => this.cardReviewable(id))) {
+        for (const card of this.dueCardIds(now)) {
           const q = this.questionForCard(card, random);
           if (q) questions.push(q);
           if (questions.length >= count) break;
@@ -200,7 +205,17 @@ export class QuizCoach {
   }
 
   dueCount(now: number): number {
-    return dueCards(this.state, now, (id) => this.cardReviewable(id)).length;
+    return this.dueCardIds(now).length;
+  }
+
+  /** Due cards, then the learner's note cards never reviewed yet (a few at a time). */
+  private dueCardIds(now: number): string[] {
+    const due = dueCards(this.state, now, (id) => this.cardReviewable(id));
+    const fresh = (this.notes?.cardNoteIds() ?? [])
+      .map((id) => cardIds.note(id))
+      .filter((id) => !hasCard(this.state, id))
+      .slice(0, NEW_NOTE_CARDS);
+    return [...due, ...fresh];
   }
 
   /** Questions whose latest answer was wrong ("until answered right"). */

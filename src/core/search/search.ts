@@ -50,6 +50,12 @@ export class KnowledgeSearch {
     for (const p of kb.ports) add(String(p.port), `port:${p.port}`);
   }
 
+  /** The entry whose name, short name, alias or notation is exactly `text` (case and punctuation aside). */
+  exactEntry(text: string): string | undefined {
+    const ref = this.exact.get(normalizeName(text))?.find((r) => r.startsWith('entry:'));
+    return ref?.slice(6);
+  }
+
   doc(ref: string): SearchDoc | undefined {
     return this.docsByRef.get(ref);
   }
