@@ -162,7 +162,9 @@ export class NotesService implements vscode.Disposable {
       setTimeout(async () => {
         this.pending.delete(uri.fsPath);
         if (!this.index) return void this.reload();
+        const started = Date.now();
         await this.readInto(this.index, uri, source);
+        this.log.info(`Notes: re-read ${uri.fsPath} in ${Date.now() - started} ms`);
         this.changed.fire();
       }, 150),
     );

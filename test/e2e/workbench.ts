@@ -84,7 +84,7 @@ export class Workbench {
     const server = await cs.startCodeServer({
       workspace,
       settings: {
-        'workbench.colorTheme': THEMES.dark,
+        
         'chat.disableAIFeatures': true,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'editor.hover.delay': 200,
@@ -186,17 +186,12 @@ export class Workbench {
     await this.page.waitForTimeout(1500);
   }
 
-  /** Picks a color theme as a user does: Preferences: Color Theme, type its name, Enter. */
+  /** Switches the color theme (through the workspace settings) and waits until the workbench shows it. */
   async setTheme(theme: keyof typeof THEMES): Promise<void> {
-    const name = THEMES[theme];
     const kind = theme === 'light' ? 'vs' : theme === 'dark' ? 'vs-dark' : 'hc-black';
     if (await this.page.locator(`.monaco-workbench.${kind}`).count()) return;
-    await this.runCommand('Preferences: Color Theme');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 10_000 });
+    await this.setSettings({ 'workbench.colorTheme': THEMES[theme] });
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 15_000 });
     await this.page.waitForTimeout(500);
   }
 

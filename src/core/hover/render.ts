@@ -76,21 +76,18 @@ function renderService(kb: KnowledgeBase, d: ServiceDetection, options: RenderOp
   if (!entry) return '';
   const parts: string[] = [];
   const resource = d.resourceType ? kb.resource(d.resourceType) : undefined;
-
   if (resource) {
-    parts.push(`**${resource.name}** · ${code(resource.type)}`);
+    // A resource type: what the resource is, then the note it belongs to, in one line.
+    const owner = kb.entry(resource.entry) ?? entry;
+    parts.push(`**${resource.name}** · ${code(resource.type)}${resource.isParameterType ? ' (parameter type)' : ''}`);
     parts.push(resource.summary);
-    const owner = kb.entry(resource.entry);
-    if (owner && owner.id !== entry.id) {
-      parts.push(`Part of [${entryTitle(owner)}](${openEntryLink(owner.id)}) · *${entry.category}*`);
-      return finish(kb, owner, parts, options, d);
-    }
-    parts.push(`---`);
+    parts.push(`**${entryTitle(owner)}** · *${owner.category}* — ${resolveNoteLinks(owner.summary)}`);
+    return finish(kb, owner, parts, options, true);
   }
-
   parts.push(`**${entryTitle(entry)}** · *${entry.category}*${notationLine(d)}`);
   if (d.arn) parts.push(arnTable(d.arn));
-  return finish(kb, entry, parts, options, d);
+  parts.push(resolveNoteLinks(entry.summary));
+  return finish(kb, entry, parts, options, false);
 }
 
 function notationLine(d: ServiceDetection): string {
@@ -99,9 +96,9 @@ function notationLine(d: ServiceDetection): string {
   return `  \n${NOTATION_LABELS[d.notation]} ${code(d.token)}${detail}`;
 }
 
-function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: RenderOptions, d: ServiceDetection): string {
+/** Status, facts, the learner's notes and links, shared by every service hover. */
+function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: RenderOptions, compactFacts: boolean): string {
   const main = entry.partOf ? kb.entry(entry.partOf) : undefined;
-  parts.push(resolveNoteLinks(entry.summary));
   if (main) parts.push(`Part of [${entryTitle(main)}](${openEntryLink(main.id)}): ${resolveNoteLinks(main.summary)}`);
   if (entry.status) parts.push(`**Status:** ${resolveNoteLinks(entry.status)}`);
 
@@ -112,16 +109,18 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
     } else {
       const bullets = facts.keyFacts.slice(0, 2).map((f) => `- ${resolveNoteLinks(firstParagraph(f))}`);
       if (bullets.length) parts.push(bullets.join('\n'));
-      if (facts.examTips[0]) parts.push(`**Exam tip:** ${resolveNoteLinks(firstParagraph(facts.examTips[0]))}`);
+      if (facts.examTips[0] && !compactFacts) parts.push(`**Exam tip:** ${resolveNoteLinks(firstParagraph(facts.examTips[0]))}`);
     }
   }
 
-  const notes = options.userNotes?.(entry.id) ?? (main ? options.userNotes?.(main.id) : undefined) ?? [];
-  if (notes.length) {
-    const shown = notes.slice(0, options.detail === 'full' ? 5 : 2);
+  const notes = options.userNotes?.(entry.id) ?? [];
+  const mainNotes = main ? (options.userNotes?.(main.id) ?? []) : [];
+  const mine = notes.length ? notes : mainNotes;
+  if (mine.length) {
+    const shown = mine.slice(0, options.detail === 'full' ? 5 : 2);
     parts.push(
       `**Your notes**\n\n${shown.map((n) => `- **${escapeMarkdown(n.term)}**: ${clip(n.markdown)} — [${escapeMarkdown(n.fileLabel)}](${n.openLink})`).join('\n')}` +
-        (notes.length > shown.length ? `\n\n*and ${notes.length - shown.length} more*` : ''),
+        (mine.length > shown.length ? `\n\n*and ${mine.length - shown.length} more*` : ''),
     );
   }
 
@@ -132,7 +131,6 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
     target.kind !== 'catalog' ? `[Quiz me on this](${quizLink(target.id)})` : undefined,
   ].filter(Boolean);
   parts.push(links.join(' · '));
-  void d;
   return parts.join('\n\n');
 }
 

@@ -1,0 +1,73 @@
+/** The learner's own notes: configured, shown under the official text in hovers, searchable, live. */
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('your own notes', function () {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await Workbench.launch({ suite: 'notes' });
+  });
+  after(async () => wb?.close());
+
+  it('adds a notes file from the command palette', async () => {
+    await wb.runCommand('Cloud Coach: Add Notes File...');
+    // code-server's file picker is a quick input that takes a path.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${wb.workspace}/notes/`);
+    const file = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'study-notes.md' }).first();
+    await file.waitFor();
+    await file.click();
+    // Choosing the file in the picker accepts it.
+    await wb.screenshot('add-notes-file');
+    await wb.waitFor(() => /Notes: \d+ terms from 1 file/.test(wb.extensionLog()), 15_000, 'the notes to load');
+  });
+
+  it("shows the learner's own bullet under the official summary when hovering EC2 in a template", async () => {
+    await wb.openFile('cloudformation/web-stack.yaml');
+    const text = await wb.hover('AWS::EC2::Instance', 9);
+    await wb.screenshot('hover-with-notes');
+    assert.match(text, /Amazon Elastic Compute Cloud/);
+    assert.match(text, /Your notes/);
+    assert.match(text, /rent virtual servers by the second/);
+    assert.match(text, /study-notes\.md:\d+/);
+  });
+
+  it('finds a term from the notes through the look-up command', async () => {
+    await wb.runCommand('Cloud Coach: Look Up Cloud Concept');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('EBS Volume');
+    const mine = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'My notes' }).first();
+    await mine.waitFor({ timeout: 10_000 });
+    assert.match(await mine.innerText(), /EBS Volume/);
+    await wb.screenshot('look-up-notes');
+    await mine.click();
+    const view = await wb.webview('Cloud Coach Cheat Sheet');
+    await wb.waitFor(async () => /EBS Volume/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 10_000, 'the note in the cheat sheet');
+  });
+
+  it('picks up an edit to the notes file without a reload', async () => {
+    await wb.openFile('notes/study-notes.md');
+    await wb.reveal('rent virtual servers by the second');
+    // Replace the selected words, as a learner edits their notes, and save.
+    await wb.page.keyboard.type('lease virtual machines per second');
+    await wb.page.keyboard.press('Control+S');
+    await wb.waitFor(() => /Notes: re-read .*study-notes\.md/.test(wb.extensionLog()), 5000, 'the notes to be re-read');
+    await wb.openFile('cloudformation/web-stack.yaml');
+    const text = await wb.hover('AWS::EC2::Instance', 9);
+    assert.match(text, /lease virtual machines per second/);
+    await wb.screenshot('hover-after-edit');
+  });
+
+  it('warns once about a notes path that does not exist, and keeps working', async () => {
+    await wb.setSettings({ 'cloudCoach.notes.paths': ['notes/study-notes.md', 'notes/missing.md'] });
+    const toast = wb.page.locator('.notifications-toasts .notification-list-item', { hasText: 'missing.md' });
+    await toast.first().waitFor({ timeout: 10_000 });
+    await wb.screenshot('missing-notes-warning');
+    assert.equal(await toast.count(), 1);
+    await wb.openFile('cloudformation/web-stack.yaml');
+    assert.match(await wb.hover('AWS::EC2::Instance', 9), /Your notes/);
+  });
+});
