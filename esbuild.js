@@ -59,15 +59,15 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [esbuildProblemMatcherPlugin],
+    plugins: watch ? [esbuildProblemMatcherPlugin] : [],
   };
   const extension = await esbuild.context({
     ...common,
-    entryPoints: ['src/extension.ts'],
+    entryPoints: ['src/extension.ts', 'src/heavy.ts'],
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
     external: ['vscode'],
   });
   const webviews = await esbuild.context({

@@ -71,14 +71,16 @@ export async function freePort() {
  * Starts code-server on loopback with throwaway state and the extension at `extensionPath` installed.
  * Resolves once it answers HTTP. `settings` are written as the user's settings.json.
  */
-export async function startCodeServer({ workspace, extensionPath = projectRoot, settings = {}, port, log = () => {}, keepState = false } = {}) {
+export async function startCodeServer({ workspace, extensionPath = projectRoot, extraExtensions = [], env = {}, settings = {}, port, log = () => {}, keepState = false } = {}) {
   const state = mkdtempSync(join(tmpdir(), 'cloud-coach-vscode-'));
   const userData = join(state, 'user-data');
   const extensions = join(state, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  const pkg = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
-  symlinkSync(extensionPath, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  for (const path of [extensionPath, ...extraExtensions]) {
+    const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+    symlinkSync(path, join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  }
   writeFileSync(
     join(userData, 'User', 'settings.json'),
     JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', ...settings }, null, 2),
@@ -86,7 +88,7 @@ export async function startCodeServer({ workspace, extensionPath = projectRoot, 
   writeFileSync(join(state, 'config.yaml'), 'auth: none\ncert: false\n');
   port ??= await freePort();
   const args = [entry, '--config', join(state, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace];
-  const child = spawn(node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLOUD_COACH_E2E: process.env.CLOUD_COACH_E2E ?? '' }, detached: true });
+  const child = spawn(node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true });
   let output = '';
   const collect = (chunk) => {
     output += chunk;

@@ -1,6 +1,7 @@
 /** Wiring only: creates the shared services once and registers each surface. Nothing slow runs here. */
 import * as vscode from 'vscode';
-import { CheatSheetModel } from './core/cheatSheet/viewModel';
+import type { CheatSheetModel } from './core/cheatSheet/viewModel';
+import { heavy } from './lazy';
 import { Settings } from './config';
 import { CHEAT_SHEET_VIEW, CheatSheetViewProvider } from './cheatSheet/cheatSheetView';
 import { CloudHoverProvider, HOVER_SELECTOR, OPEN_USER_NOTE_COMMAND } from './hover/hoverProvider';
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic, count: 5 }),
   );
   let model: CheatSheetModel | undefined;
-  const getModel = async () => (model ??= new CheatSheetModel(await knowledge.load(), await knowledge.search(), notes));
+  const getModel = async () => (model ??= new (heavy().CheatSheetModel)(await knowledge.load(), await knowledge.search(), notes));
 
   const quizDeps: QuizPanelDeps = {
     extensionUri: context.extensionUri,

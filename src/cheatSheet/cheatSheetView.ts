@@ -1,6 +1,7 @@
 /** The sidebar cheat sheet: a webview view that shows what CheatSheetModel computes. */
 import * as vscode from 'vscode';
-import { CheatSheetModel, type UserNotesSource } from '../core/cheatSheet/viewModel';
+import type { CheatSheetModel, UserNotesSource } from '../core/cheatSheet/viewModel';
+import { heavy } from '../lazy';
 import { parseCheatSheetMessage, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
 import { renderPage, webviewOptions } from '../webview/html';
@@ -64,7 +65,7 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
   private async getModel(): Promise<CheatSheetModel> {
     if (!this.model) {
       const [kb, search] = await Promise.all([this.knowledge.load(), this.knowledge.search()]);
-      this.model = new CheatSheetModel(kb, search, this.notes);
+      this.model = new (heavy().CheatSheetModel)(kb, search, this.notes);
     }
     return this.model;
   }

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
-import { KnowledgeSearch } from '../core/search/search';
+import type { KnowledgeSearch } from '../core/search/search';
+import { heavy } from '../lazy';
 
 export class KnowledgeService {
   private loading?: Promise<KnowledgeBase>;
@@ -31,6 +32,6 @@ export class KnowledgeService {
 
   async search(): Promise<KnowledgeSearch> {
     const kb = await this.load();
-    return (this.searchIndex ??= new KnowledgeSearch(kb));
+    return (this.searchIndex ??= new (heavy().KnowledgeSearch)(kb));
   }
 }

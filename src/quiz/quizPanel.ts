@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { parseQuizMessage, type ExtensionToQuiz, type QuizToExtension } from '../core/protocol/quiz';
-import { QuizUnavailable, type QuizRequest } from '../core/quiz/coach';
+import type { QuizRequest } from '../core/quiz/coach';
+import { isQuizUnavailable } from '../core/quiz/errors';
 import type { QuizSession } from '../core/quiz/session';
 import { progressView, questionView, resultsView } from '../core/quiz/views';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
@@ -39,7 +40,7 @@ export class QuizPanel {
     try {
       session = await deps.quiz.start(request);
     } catch (e) {
-      if (e instanceof QuizUnavailable) {
+      if (isQuizUnavailable(e)) {
         void vscode.window.showInformationMessage(`Cloud Coach: ${e.message}`);
         return;
       }

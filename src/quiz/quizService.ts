@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { QuizCoach, type NoteQuestions, type QuizRequest } from '../core/quiz/coach';
-import { newSeed } from '../core/quiz/random';
+import type { NoteQuestions, QuizCoach, QuizRequest } from '../core/quiz/coach';
+import { heavy } from '../lazy';
 import { QuizSession, SESSION_VERSION, type AnswerEvent, type SessionState } from '../core/quiz/session';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
 import type { LearnerStore } from './learnerStore';
@@ -24,7 +24,7 @@ export class QuizService {
   ) {}
 
   async getCoach(): Promise<QuizCoach> {
-    if (!this.coach) this.coach = new QuizCoach(await this.knowledge.load(), this.store.state, this.notes());
+    if (!this.coach) this.coach = new (heavy().QuizCoach)(await this.knowledge.load(), this.store.state, this.notes());
     return this.coach;
   }
 
@@ -35,7 +35,8 @@ export class QuizService {
 
   async start(request: QuizRequest): Promise<QuizSession> {
     const coach = await this.getCoach();
-    const session = coach.start(request, Date.now(), newSeed(), randomUUID());
+    const seed = Math.floor(Math.random() * 0x7fffffff);
+    const session = coach.start(request, Date.now(), seed, randomUUID());
     await this.saveSession(session);
     return session;
   }

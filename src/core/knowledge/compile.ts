@@ -453,7 +453,7 @@ function searchDocs(entries: Entry[], resources: ResourceType[], ports: PortEntr
       keys: [...new Set(keys)].join(' '),
       summary: markdownToPlainText(e.summary),
       category: e.category,
-      text: markdownToPlainText([...e.keyFacts.slice(0, 3), ...e.examTips.slice(0, 2)].join(' ')).slice(0, 600),
+      text: markdownToPlainText([...e.keyFacts.slice(0, 3), ...e.examTips.slice(0, 1)].join(' ')).slice(0, 320),
     };
   });
   const entryById = new Map(entries.map((e) => [e.id, e]));

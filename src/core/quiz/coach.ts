@@ -20,8 +20,9 @@ export interface QuizRequest {
   questionIds?: string[];
 }
 
-/** A request Cloud Coach cannot serve, with a message for the learner. */
-export class QuizUnavailable extends Error {}
+import { QuizUnavailable } from './errors';
+
+export { QuizUnavailable };
 
 /** Questions made from the learner's own notes (term → definition). */
 export interface NoteQuestions {

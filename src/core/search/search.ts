@@ -17,14 +17,26 @@ export interface SearchResult {
   exact: boolean;
 }
 
+type FuseIndexJson = { keys: Parameters<typeof Fuse.parseIndex>[0]['keys']; records: Parameters<typeof Fuse.parseIndex>[0]['records'] };
+
+/** Fuse scores at most this many (query length × candidates) per search: the budget is 5 ms at p95. */
+const FUSE_WORK = 360;
+
 export class KnowledgeSearch {
-  private readonly fuse: Fuse<SearchDoc>;
+  private readonly docs: SearchDoc[];
+  private readonly index: FuseIndexJson;
   private readonly exact = new Map<string, string[]>();
   private readonly docsByRef = new Map<string, SearchDoc>();
+  /** The index record of each document, by document position. */
+  private readonly recordOf: FuseIndexJson['records'][number][] = [];
+  /** Character pairs to the documents containing them, built on the first fuzzy search. */
+  private pairs?: Map<number, Uint16Array>;
 
   constructor(private readonly kb: KnowledgeBase) {
     const { docs, index } = kb.data.search;
-    this.fuse = new Fuse(docs, SEARCH_OPTIONS, Fuse.parseIndex<SearchDoc>(index as Parameters<typeof Fuse.parseIndex>[0]));
+    this.docs = docs;
+    this.index = index as FuseIndexJson;
+    for (const record of this.index.records) this.recordOf[record.i ?? 0] = record;
     for (const doc of docs) this.docsByRef.set(doc.ref, doc);
     const add = (key: string | undefined, ref: string) => {
       if (!key) return;
@@ -76,8 +88,48 @@ export class KnowledgeSearch {
     for (const ref of this.notationRefs(q)) push(ref, 0, true);
     if (/^\d{1,5}$/.test(q)) push(`port:${Number(q)}`, 0, true);
 
-    for (const r of this.fuse.search(q, { limit: limit + results.length })) push(r.item.ref, r.score ?? 1, false);
+    for (const r of this.fuzzy(q, limit + results.length)) push(r.item.ref, r.score ?? 1, false);
     return results.slice(0, limit);
+  }
+
+  /**
+   * Fuse.js over the prebuilt index, restricted to the documents that share most of the query's
+   * character pairs: Fuse's bitap matching scans every field of every record it is given, which over the
+   * whole index takes tens of milliseconds; a typo still shares most pairs, so candidates keep fuzziness.
+   */
+  private fuzzy(q: string, limit: number) {
+    const text = q.toLowerCase();
+    if (text.length < 2) return [];
+    const pairs = (this.pairs ??= this.buildPairs());
+    const wanted = new Set<number>();
+    for (let i = 0; i + 1 < text.length; i++) wanted.add(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    const counts = new Uint16Array(this.docs.length);
+    for (const p of wanted) for (const doc of pairs.get(p) ?? []) counts[doc]++;
+    const need = Math.max(1, Math.ceil(wanted.size * 0.5));
+    const candidates: number[] = [];
+    for (let i = 0; i < counts.length; i++) if (counts[i] >= need) candidates.push(i);
+    const keep = Math.max(15, Math.min(100, Math.floor(FUSE_WORK / text.length)));
+    const chosen = candidates.sort((a, b) => counts[b] - counts[a] || a - b).slice(0, keep);
+    const records = chosen.map((i) => this.recordOf[i]).filter((r) => r !== undefined);
+    const fuse = new Fuse(this.docs, SEARCH_OPTIONS, Fuse.parseIndex<SearchDoc>({ keys: this.index.keys, records }));
+    return fuse.search(q, { limit });
+  }
+
+  private buildPairs(): Map<number, Uint16Array> {
+    const lists = new Map<number, number[]>();
+    this.docs.forEach((d, i) => {
+      const s = `${d.name} ${d.keys} ${d.summary} ${d.text}`.toLowerCase();
+      const seen = new Set<number>();
+      for (let j = 0; j + 1 < s.length; j++) {
+        const p = s.charCodeAt(j) * 65536 + s.charCodeAt(j + 1);
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const list = lists.get(p);
+        if (list) list.push(i);
+        else lists.set(p, [i]);
+      }
+    });
+    return new Map([...lists].map(([p, docs]) => [p, Uint16Array.from(docs)]));
   }
 
   /** Reads the query as a notation the hover understands: AWS::S3::Bucket, s3:GetObject, aws_s3_bucket, an ARN. */

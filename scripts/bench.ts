@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: the numbers the issues set budgets for, measured on this machine, as a table.
+ * A benchmark, not a test: it reports; the budgets are for reading, not asserting. Compare timings
+ * within one run only (the machines are shared and noisy).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detect } from '../src/core/hover/detect';
+import { renderHover } from '../src/core/hover/render';
+import { KnowledgeBase } from '../src/core/knowledge/knowledgeBase';
+import { NotesIndex } from '../src/core/notes/notesIndex';
+import { parseNotes } from '../src/core/notes/parseNotes';
+import { KnowledgeSearch } from '../src/core/search/search';
+
+const root = join(__dirname, '..');
+const rows: { what: string; value: string; budget: string; ok: boolean | undefined }[] = [];
+const row = (what: string, value: string, budget: string, ok?: boolean) => rows.push({ what, value, budget, ok });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const fmt = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(ms < 10 ? 3 : 1)} ms`);
+
+// 1. Build the production bundle and the package.
+console.log('Building the production bundle and the .vsix ...');
+execFileSync(process.execPath, [join(root, 'esbuild.js'), '--production'], { cwd: root, stdio: 'ignore' });
+const vsixDir = mkdtempSync(join(tmpdir(), 'cloud-coach-bench-'));
+const vsix = join(vsixDir, 'cloud-coach.vsix');
+execFileSync('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: 'ignore' });
+
+// 2. Activation: ten fresh processes, require → activate().
+const activations: number[] = [];
+const loads: number[] = [];
+const activates: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const out = spawnSync(process.execPath, [join(__dirname, 'bench-activate.cjs')], { encoding: 'utf8' });
+  if (out.status !== 0 || !out.stdout.trim()) throw new Error(`the activation run failed: ${out.stderr.trim()}`);
+  const [total, load, activate] = out.stdout.trim().split(' ').map(Number);
+  activations.push(total);
+  loads.push(load);
+  activates.push(activate);
+}
+const activation = median(activations);
+row('Activation (require bundle → activate resolved), median of 10', fmt(activation), '≤ 30 ms', activation <= 30);
+row('  of which: require of the bundle', fmt(median(loads)), '', undefined);
+row('  of which: activate()', fmt(median(activates)), '', undefined);
+
+const bundleKB = statSync(join(root, 'dist', 'extension.js')).size / 1024;
+const heavyKB = statSync(join(root, 'dist', 'heavy.js')).size / 1024;
+row('dist/extension.js (minified; loaded at activation)', `${bundleKB.toFixed(0)} KB`, '≤ 300 KB', bundleKB <= 300);
+row('dist/heavy.js (minified; search, markdown, quiz engine on first use)', `${heavyKB.toFixed(0)} KB`, '', undefined);
+const vsixMB = statSync(vsix).size / 1024 / 1024;
+row('.vsix', `${vsixMB.toFixed(2)} MB`, '≤ 2 MB', vsixMB <= 2);
+rmSync(vsixDir, { recursive: true, force: true });
+
+// 3. The knowledge base load (after activation, off the activation path).
+const knowledgeText = readFileSync(join(root, 'dist', 'knowledge.json'), 'utf8');
+let t = performance.now();
+const kb = KnowledgeBase.fromJson(knowledgeText);
+const loadMs = performance.now() - t;
+t = performance.now();
+const search = new KnowledgeSearch(kb);
+const indexMs = performance.now() - t;
+row('Knowledge base load (read JSON, parse) after activation', fmt(loadMs), 'not on the activation path', undefined);
+row('Search index load (Fuse.parseIndex + exact names)', fmt(indexMs), 'once, on first search', undefined);
+
+// 4. Hover latency: every position of the fixture corpus and a generated 10,000-line template.
+const options = { services: true, ports: true, plainNames: true };
+function hoverTimes(lines: string[], languageId: string, fileName: string, stride = 3): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    for (let c = 0; c < text.length; c += stride) {
+      const start = performance.now();
+      const d = detect(kb.lookup, { text, character: c, languageId, fileName, lineAt: (delta) => lines[i + delta] }, options);
+      if (d) renderHover(kb, d, { detail: 'compact' });
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+const fixtureDir = join(root, 'test', 'fixtures', 'hover');
+const languages: Record<string, string> = { yaml: 'yaml', yml: 'dockercompose', json: 'json', tf: 'plaintext', py: 'python', ts: 'typescript', md: 'markdown', conf: 'plaintext' };
+let corpus: number[] = [];
+for (const file of readdirSync(fixtureDir).filter((f) => f !== 'cases.yaml')) {
+  const ext = file.split('.').pop() ?? '';
+  corpus = corpus.concat(hoverTimes(readFileSync(join(fixtureDir, file), 'utf8').split('\n'), languages[ext] ?? 'plaintext', file, 1));
+}
+// Warm up once, then measure.
+hoverTimes(readFileSync(join(fixtureDir, 'cloudformation.yaml'), 'utf8').split('\n'), 'yaml', 'x.yaml');
+corpus = [];
+for (const file of readdirSync(fixtureDir).filter((f) => f !== 'cases.yaml')) {
+  const ext = file.split('.').pop() ?? '';
+  corpus = corpus.concat(hoverTimes(readFileSync(join(fixtureDir, file), 'utf8').split('\n'), languages[ext] ?? 'plaintext', file, 1));
+}
+corpus.sort((a, b) => a - b);
+row(`Hover, fixture corpus (${corpus.length} positions), p50`, fmt(percentile(corpus, 50)), '≤ 0.1 ms', percentile(corpus, 50) <= 0.1);
+row('Hover, fixture corpus, p99', fmt(percentile(corpus, 99)), '≤ 1 ms', percentile(corpus, 99) <= 1);
+
+const template = readFileSync(join(fixtureDir, 'cloudformation.yaml'), 'utf8').split('\n');
+const big: string[] = [];
+while (big.length < 10_000) big.push(...template.map((l) => l.replace(/^(\s+)(\w+):$/, (_m, s, k) => `${s}${k}${big.length}:`)));
+big.length = 10_000;
+const bigTimes = hoverTimes(big, 'yaml', 'template.yaml', 4).sort((a, b) => a - b);
+row(`Hover, generated 10,000-line template (${bigTimes.length} positions), p50`, fmt(percentile(bigTimes, 50)), '≤ 0.1 ms', percentile(bigTimes, 50) <= 0.1);
+row('Hover, generated 10,000-line template, p99', fmt(percentile(bigTimes, 99)), '≤ 1 ms', percentile(bigTimes, 99) <= 1);
+
+const minified = JSON.stringify({ Resources: Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`R${i}`, { Type: i % 2 ? 'AWS::S3::Bucket' : 'AWS::EC2::SecurityGroup', Properties: { FromPort: 22, CidrIp: '0.0.0.0/0', Name: `res-${i}` } }])) });
+const oneMB = minified.slice(0, 1024 * 1024);
+const minTimes: number[] = [];
+for (let i = -20; i < 200; i++) {
+  const c = Math.floor((i / 200) * oneMB.length);
+  const start = performance.now();
+  const d = detect(kb.lookup, { text: oneMB, character: c, languageId: 'json', fileName: 'min.json', lineAt: (delta) => (delta === 0 ? oneMB : undefined) }, options);
+  if (d) renderHover(kb, d, { detail: 'compact' });
+  if (i >= 0) minTimes.push(performance.now() - start);
+}
+minTimes.sort((a, b) => a - b);
+row('Hover, 1 MB single-line minified JSON, p50 of 200', fmt(percentile(minTimes, 50)), '', undefined);
+row('Hover, 1 MB single-line minified JSON, worst of 200', fmt(minTimes[minTimes.length - 1]), '≤ 5 ms', minTimes[minTimes.length - 1] <= 5);
+
+// 5. Search latency over the whole index.
+const queries = ['ebs', 'elastic block', '5432', 'AWS::S3::Bucket', 's3:GetObject', 'aws_s3_bucket', 'lambda', 'load balancer', 'glacier deep', 'cost', 'kinesis firehose', 'route 53', 'iam role', 'nat', 'dynamo', 'postgres', 'shared responsibility', 'well architected', 'snowball', 'xyzzy'];
+for (const q of queries) search.search(q);
+const searchTimes: number[] = [];
+for (let round = 0; round < 10; round++) {
+  for (const q of queries) {
+    const start = performance.now();
+    search.search(q);
+    searchTimes.push(performance.now() - start);
+  }
+}
+searchTimes.sort((a, b) => a - b);
+row(`Search (${queries.length} queries × 10), p95`, fmt(percentile(searchTimes, 95)), '≤ 5 ms', percentile(searchTimes, 95) <= 5);
+
+// 6. A 10,000-line notes file: parse and index.
+const notesSample = readFileSync(join(root, 'test', 'fixtures', 'notes', 'tidy.md'), 'utf8').split('\n');
+const notesLines: string[] = [];
+for (let n = 0; notesLines.length < 10_000; n++) notesLines.push(...notesSample.map((l) => l.replace(/\*\*(\w[^*]*)\*\*/, `**$1 ${n}**`)));
+notesLines.length = 10_000;
+const notesText = notesLines.join('\n');
+const notesTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  const index = new NotesIndex(search);
+  index.setFile({ file: '/bench/notes.md', label: 'notes.md', terms: parseNotes(notesText), review: true });
+  notesTimes.push(performance.now() - start);
+}
+row('Notes: 10,000-line file parsed and indexed, median of 5', fmt(median(notesTimes)), '≤ 300 ms', median(notesTimes) <= 300);
+
+// The table.
+const w1 = Math.max(...rows.map((r) => r.what.length));
+const w2 = Math.max(...rows.map((r) => r.value.length));
+console.log(`\n${'Measure'.padEnd(w1)}  ${'Value'.padStart(w2)}  Budget`);
+console.log(`${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ${'-'.repeat(28)}`);
+for (const r of rows) console.log(`${r.what.padEnd(w1)}  ${r.value.padStart(w2)}  ${r.budget}${r.ok === undefined ? '' : r.ok ? '  ✔' : '  ✘ over budget'}`);
+console.log(`\nNode ${process.version}, ${new Date().toISOString()}. Activation runs: ${activations.map((a) => a.toFixed(1)).join(', ')} ms.`);

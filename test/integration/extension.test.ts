@@ -1,0 +1,119 @@
+/** The extension against the real VS Code API: activation, commands, hovers, settings, notes, the quiz. */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'cloudcoach.cloud-coach';
+
+async function hoverText(content: string, language: string, needle: string, offset = Math.floor(needle.length / 2)): Promise<string> {
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  const line = content.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `fixture has ${needle}`);
+  const character = content.split('\n')[line].indexOf(needle) + offset;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const TEMPLATE = `Resources:
+  Disk:
+    Type: AWS::EC2::Volume
+  Admin:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+  Web:
+    Type: AWS::EC2::Instance
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Timeout: 30
+`;
+
+describe('Cloud Coach extension', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    await extension.activate();
+  });
+
+  afterEach(async () => {
+    const config = vscode.workspace.getConfiguration('cloudCoach');
+    for (const key of ['hover.ports', 'hover.detail', 'hover.enabled', 'notes.paths']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['cloudCoach.startQuiz', 'cloudCoach.lookUp', 'cloudCoach.openCheatSheet', 'cloudCoach.reviewDue', 'cloudCoach.showProgress', 'cloudCoach.addNotesFile']) {
+      assert.ok(commands.includes(c), c);
+    }
+  });
+
+  it('explains a CloudFormation resource type through executeHoverProvider', async () => {
+    const text = await hoverText(TEMPLATE, 'yaml', 'AWS::EC2::Volume');
+    assert.match(text, /EBS volume/);
+    assert.match(text, /Amazon Elastic Block Store/);
+    assert.match(text, /command:cloudCoach\.openCheatSheet/);
+  });
+
+  it('warns about a port open to the world and stays quiet on other numbers', async () => {
+    assert.match(await hoverText(TEMPLATE, 'yaml', 'FromPort: 22', 10), /open[\s\S]*0\.0\.0\.0\/0/);
+    assert.equal(await hoverText(TEMPLATE, 'yaml', 'Timeout: 30', 9), '');
+  });
+
+  it('hovers in any language: Terraform as plain text, Python, a compose file', async () => {
+    assert.match(await hoverText('resource "aws_s3_bucket" "logs" {}', 'plaintext', 'aws_s3_bucket'), /S3 bucket|Simple Storage Service/);
+    assert.match(await hoverText('sqs = boto3.client("sqs")', 'python', 'client("sqs")', 9), /Simple Queue Service/);
+    assert.match(await hoverText('services:\n  db:\n    ports:\n      - "5432:5432"', 'dockercompose', '"5432:5432"', 2), /PostgreSQL/);
+  });
+
+  it('applies setting changes without a reload', async () => {
+    const config = vscode.workspace.getConfiguration('cloudCoach');
+    await config.update('hover.ports', false, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await hoverText(TEMPLATE, 'yaml', 'FromPort: 22', 10)) === '', 'ports to go quiet');
+    await config.update('hover.detail', 'full', vscode.ConfigurationTarget.Global);
+    await waitFor(async () => /Pricing/.test(await hoverText(TEMPLATE, 'yaml', 'AWS::Lambda::Function')), 'the full hover');
+    await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await hoverText(TEMPLATE, 'yaml', 'AWS::Lambda::Function')) === '', 'hovers to turn off');
+  });
+
+  it("shows the learner's notes under the official text", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cloud-coach-notes-'));
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, '# Compute\n\n- **EC2:** my own words about virtual servers.\n');
+    await vscode.workspace.getConfiguration('cloudCoach').update('notes.paths', [file], vscode.ConfigurationTarget.Global);
+    await waitFor(async () => /my own words about virtual servers/.test(await hoverText(TEMPLATE, 'yaml', 'AWS::EC2::Instance')), "the learner's note");
+  });
+
+  it('starts a quiz on a topic with the arguments the hover link passes', async () => {
+    await vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic: 's3', count: 3 });
+    const quizTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /Topic: Amazon Simple Storage Service/.test(t.label));
+    await waitFor(() => !!quizTab(), 'the quiz panel');
+    // Close just the panel: the untitled fixtures would make "close all" ask to save them.
+    await vscode.window.tabGroups.close(quizTab()!);
+  });
+
+  it('ignores malformed command arguments instead of trusting them', async () => {
+    await vscode.commands.executeCommand('cloudCoach.openCheatSheet', '../../etc/passwd');
+    await vscode.commands.executeCommand('cloudCoach.openCheatSheet', { not: 'an id' });
+  });
+});
