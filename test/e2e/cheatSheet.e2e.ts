@@ -92,6 +92,23 @@ describe('the cheat sheet', function () {
     await wb.waitFor(async () => /Amazon Simple Storage Service/.test(await first.innerText()), 5000, 'Amazon S3 first');
   });
 
+  it('keeps the open entry across a window reload', async () => {
+    await view.getByRole('searchbox', { name: 'Search' }).fill('Route 53');
+    await view.getByRole('listitem').filter({ hasText: 'Amazon Route 53' }).first().click();
+    await wb.waitFor(async () => /Route 53/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 10_000, 'Route 53');
+    await wb.reload();
+    await wb.page.locator('.activitybar [aria-label^="Cloud Coach"]').first().click().catch(() => undefined);
+    view = await wb.webview('Cloud Coach Cheat Sheet', 30_000);
+    await wb.waitFor(async () => /Route 53/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 20_000, 'Route 53 after the reload');
+    await view.getByRole('button', { name: 'Back' }).click();
+  });
+
+  it('reads well in the high-contrast theme', async () => {
+    await view.getByRole('searchbox', { name: 'Search' }).fill('');
+    await view.getByRole('tab', { name: 'Ports' }).click();
+    await shoot('ports-high-contrast', ['highContrast']);
+  });
+
   it('moves through results with the arrow keys and opens one with Enter', async () => {
     const search = view.getByRole('searchbox', { name: 'Search' });
     await search.fill('load balancer');

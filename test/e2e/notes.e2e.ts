@@ -1,5 +1,7 @@
 /** The learner's own notes: configured, shown under the official text in hovers, searchable, live. */
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbench } from './workbench';
 
 describe('your own notes', function () {
@@ -61,8 +63,23 @@ describe('your own notes', function () {
     await wb.screenshot('hover-after-edit');
   });
 
+  it('skips a binary, an oversized and a non-UTF-8 file with one warning each, and keeps the rest', async () => {
+    writeFileSync(join(wb.workspace, 'notes', 'photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x0a]));
+    writeFileSync(join(wb.workspace, 'notes', 'latin1.md'), Buffer.from('- **Caf\xe9:** not UTF-8\n', 'latin1'));
+    writeFileSync(join(wb.workspace, 'notes', 'huge.md'), `- **Big:** ${'x'.repeat(120 * 1024)}\n`);
+    await wb.setSettings({ 'cloudCoach.notes.paths': ['notes'], 'cloudCoach.notes.maxFileSizeMB': 0.1 });
+    await wb.waitFor(() => /huge\.md is larger than 0\.1 MB/.test(wb.extensionLog()), 15_000, 'the size warning');
+    const log = wb.extensionLog();
+    assert.equal(log.match(/photo\.md looks binary/g)?.length, 1);
+    assert.equal(log.match(/latin1\.md is not valid UTF-8/g)?.length, 1);
+    assert.equal(log.match(/huge\.md is larger than/g)?.length, 1);
+    await wb.screenshot('bad-notes-warnings');
+    await wb.openFile('cloudformation/web-stack.yaml');
+    assert.match(await wb.hover('AWS::EC2::Instance', 9), /Your notes/);
+  });
+
   it('warns once about a notes path that does not exist, and keeps working', async () => {
-    await wb.setSettings({ 'cloudCoach.notes.paths': ['notes/study-notes.md', 'notes/missing.md'] });
+    await wb.setSettings({ 'cloudCoach.notes.paths': ['notes/study-notes.md', 'notes/missing.md'], 'cloudCoach.notes.maxFileSizeMB': 5 });
     const toast = wb.page.locator('.notifications-toasts .notification-list-item', { hasText: 'missing.md' });
     await toast.first().waitFor({ timeout: 10_000 });
     await wb.screenshot('missing-notes-warning');

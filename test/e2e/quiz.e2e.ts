@@ -47,6 +47,11 @@ describe('quizzes', function () {
     const text = await status.innerText();
     assert.ok(text.split('\n').length >= 4, `explanations for every option:\n${text}`);
     await wb.screenshot('feedback');
+    for (const theme of ['light', 'highContrast'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`feedback-${theme}`);
+    }
+    await wb.setTheme('dark');
     await view.getByRole('button', { name: 'Next question' }).click();
     await wb.waitFor(async () => /Question 2 of 10/.test((await view.getByRole('progressbar').getAttribute('aria-valuetext')) ?? ''), 10_000, 'question 2');
   });

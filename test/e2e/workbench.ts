@@ -196,8 +196,9 @@ export class Workbench {
   }
 
   /** Runs a command from the palette by its title, as a user does. */
-  async runCommand(title: string): Promise<void> {
-    await this.dismiss();
+  async runCommand(title: string, options: { keepSelection?: boolean } = {}): Promise<void> {
+    // Escape would also clear the editor's selection, which some commands read.
+    if (!options.keepSelection) await this.dismiss();
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -223,24 +224,27 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Opens a workspace file through Quick Open. */
+  /** Opens a workspace file through Quick Open (retrying once if the list was still settling). */
   async openFile(relativePath: string): Promise<void> {
-    await this.dismiss();
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(relativePath);
     const name = relativePath.split('/').pop() ?? relativePath;
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ timeout: 15_000 });
-    // Results settle as the file search completes; click the row rather than racing Enter.
-    await this.page.waitForTimeout(300);
-    await row.click();
-    try {
-      await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-    } catch (e) {
-      await this.screenshot(`open-failed-${name}`);
-      throw e;
+    for (let attempt = 1; ; attempt++) {
+      await this.dismiss();
+      await this.page.keyboard.press('Control+P');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(relativePath);
+      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'attached', timeout: 15_000 });
+      // Results settle as the file search completes; the best match is then the first row.
+      await this.page.waitForTimeout(500);
+      await this.page.keyboard.press('Enter');
+      try {
+        await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: attempt === 1 ? 5000 : 15_000 });
+        break;
+      } catch (e) {
+        if (attempt === 1) continue;
+        await this.screenshot(`open-failed-${name}`);
+        throw e;
+      }
     }
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
   }
