@@ -34,12 +34,12 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const store = new LearnerStore(context.globalState, log);
   const quiz = new QuizService(knowledge, store, context.globalState, () => noteQuestions, log);
-  const cheatSheet = new CheatSheetViewProvider(context.extensionUri, knowledge, notes, log, (topic) =>
-    vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic, count: 5 }),
-  );
   let model: CheatSheetModel | undefined;
   const getModel = async () => (model ??= new (heavy().CheatSheetModel)(await knowledge.load(), await knowledge.search(), notes));
-
+  const cheatSheet = new CheatSheetViewProvider(context.extensionUri, getModel, log, (topic) =>
+    vscode.commands.executeCommand('cloudCoach.startQuiz', { mode: 'topic', topic, count: 5 }),
+    context.workspaceState,
+  );
   const quizDeps: QuizPanelDeps = {
     extensionUri: context.extensionUri,
     quiz,
@@ -87,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): void {
         log.info(`Knowledge base loaded: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`);
         void status.update();
         void notesService.reload();
+        // Once the window has settled, prepare search and the cheat sheet so their first use is quick.
+        setTimeout(() => void getModel().catch((e: Error) => log.error(e.message)), 2000);
       },
       (e: Error) => {
         log.error(e.message);

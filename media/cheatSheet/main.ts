@@ -3,21 +3,11 @@
  * notes, and an entry's details. The extension computes every model; this script only renders them and
  * reports clicks. Its state (tab, query, open entry, scroll) survives hiding and reloads via setState.
  */
-import type { CheatSheetToExtension, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
+import type { CheatSheetToExtension, CheatSheetViewState, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
 import { acquireApi, el, icon } from '../shared/dom';
 
-type Tab = 'browse' | 'concepts' | 'compare' | 'ports' | 'notes';
-
-interface ViewState {
-  tab: Tab;
-  browseBy: 'category' | 'domain';
-  query: string;
-  portFilter: string;
-  ref?: Ref;
-  /** Open <details> sections, by label. */
-  open: string[];
-  scroll: number;
-}
+type Tab = CheatSheetViewState['tab'];
+type ViewState = CheatSheetViewState;
 
 const started = performance.now();
 const vscode = acquireApi<ViewState>();
@@ -30,6 +20,7 @@ const state: ViewState = {
   ref: saved?.ref,
   open: Array.isArray(saved?.open) ? saved.open : [],
   scroll: typeof saved?.scroll === 'number' ? saved.scroll : 0,
+  savedAt: typeof saved?.savedAt === 'number' ? saved.savedAt : 0,
 };
 let home: HomeModel | undefined;
 let results: ListItem[] | undefined;
@@ -37,7 +28,14 @@ let reported = false;
 let restoreScroll = true;
 
 const send = (m: CheatSheetToExtension) => vscode.postMessage(m);
-const save = () => vscode.setState(state);
+let mirrorTimer: number | undefined;
+/** Keeps the state with the view, and a copy with the extension for window reloads. */
+const save = () => {
+  state.savedAt = Date.now();
+  vscode.setState(state);
+  window.clearTimeout(mirrorTimer);
+  mirrorTimer = window.setTimeout(() => send({ type: 'state', state }), 250);
+};
 
 const app = document.getElementById('app') as HTMLElement;
 const header = el('header', { class: 'search-bar' });
@@ -153,6 +151,12 @@ function open(ref: Ref): void {
 window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) => {
   const m = event.data;
   switch (m.type) {
+    case 'restore':
+      Object.assign(state, m.state);
+      search.value = state.query;
+      restoreScroll = true;
+      vscode.setState(state);
+      break;
     case 'home':
       home = m.home;
       if (state.ref) open(state.ref);
@@ -445,4 +449,4 @@ function renderComparison(c: ComparisonModel): void {
   (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
 }
 
-send({ type: 'ready' });
+send({ type: 'ready', savedAt: state.savedAt });

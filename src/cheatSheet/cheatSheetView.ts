@@ -1,29 +1,27 @@
 /** The sidebar cheat sheet: a webview view that shows what CheatSheetModel computes. */
 import * as vscode from 'vscode';
-import type { CheatSheetModel, UserNotesSource } from '../core/cheatSheet/viewModel';
-import { heavy } from '../lazy';
-import { parseCheatSheetMessage, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
-import type { KnowledgeService } from '../knowledge/knowledgeService';
+import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
+import { parseCheatSheetMessage, parseViewState, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
 import { renderPage, webviewOptions } from '../webview/html';
 
 export const CHEAT_SHEET_VIEW = 'cloudCoach.cheatSheet';
+const VIEW_STATE_KEY = 'cloudCoach.cheatSheet.viewState';
 
 export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view?: vscode.WebviewView;
   private ready = false;
   /** An entry to show once the view is ready (from the hover or the look-up command). */
   private pendingRef?: Ref;
-  private model?: CheatSheetModel;
   private readonly disposables: vscode.Disposable[] = [];
   /** The latest first-render time the view reported, in ms (read by the e2e suite through the log). */
   lastRenderMs?: number;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly knowledge: KnowledgeService,
-    private readonly notes: UserNotesSource,
+    private readonly getModel: () => Promise<CheatSheetModel>,
     private readonly log: vscode.LogOutputChannel,
     private readonly startQuiz: (topic: string) => Thenable<unknown>,
+    private readonly memento: vscode.Memento,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -62,14 +60,6 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
     await vscode.commands.executeCommand(`${CHEAT_SHEET_VIEW}.focus`);
   }
 
-  private async getModel(): Promise<CheatSheetModel> {
-    if (!this.model) {
-      const [kb, search] = await Promise.all([this.knowledge.load(), this.knowledge.search()]);
-      this.model = new (heavy().CheatSheetModel)(kb, search, this.notes);
-    }
-    return this.model;
-  }
-
   private post(message: ExtensionToCheatSheet): void {
     void this.view?.webview.postMessage(message);
   }
@@ -91,7 +81,12 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
       switch (message.type) {
         case 'ready': {
           this.ready = true;
+          const started = Date.now();
+          // A window reload can lose the view's own state, or keep an older one than the copy kept here.
+          const saved = parseViewState(this.memento.get(VIEW_STATE_KEY));
+          if (saved && saved.savedAt > message.savedAt && !this.pendingRef) this.post({ type: 'restore', state: saved });
           this.post({ type: 'home', home: (await this.getModel()).home() });
+          this.log.info(`Cheat sheet: home model sent ${Date.now() - started} ms after the view was ready`);
           if (this.pendingRef) {
             this.post({ type: 'reveal', ref: this.pendingRef });
             await this.open(this.pendingRef);
@@ -99,6 +94,9 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
           }
           break;
         }
+        case 'state':
+          await this.memento.update(VIEW_STATE_KEY, message.state);
+          break;
         case 'search':
           this.post({ type: 'results', query: message.query, items: (await this.getModel()).search(message.query) });
           break;

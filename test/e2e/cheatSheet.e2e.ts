@@ -1,7 +1,7 @@
 /** The sidebar cheat sheet as a learner uses it: search, details, related links, comparisons, ports. */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { Workbench, type THEMES } from './workbench';
+import { screenshotOnFailure, Workbench, type THEMES } from './workbench';
 
 describe('the cheat sheet', function () {
   let wb: Workbench;
@@ -14,6 +14,7 @@ describe('the cheat sheet', function () {
     await view.getByRole('tab', { name: 'Browse' }).waitFor();
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   const shoot = async (name: string, themes: (keyof typeof THEMES)[] = ['dark', 'light']) => {
     for (const theme of themes) {
@@ -26,7 +27,8 @@ describe('the cheat sheet', function () {
   it('renders its first screen quickly and reports the time', async () => {
     await wb.waitFor(() => /first screen rendered in [\d.]+ ms/.test(wb.extensionLog()), 10_000, 'the render time');
     const ms = Number(/first screen rendered in ([\d.]+) ms/.exec(wb.extensionLog())?.[1]);
-    console.log(`      cheat sheet first render: ${ms.toFixed(1)} ms (budget 300 ms)`);
+    const model = /home model sent (\d+) ms/.exec(wb.extensionLog())?.[1];
+    console.log(`      cheat sheet first render: ${ms.toFixed(1)} ms (budget 300 ms), of which the extension took ${model} ms to build the home model`);
     assert.ok(ms > 0);
     await shoot('home');
   });
@@ -97,8 +99,11 @@ describe('the cheat sheet', function () {
     await view.getByRole('listitem').filter({ hasText: 'Amazon Route 53' }).first().click();
     await wb.waitFor(async () => /Route 53/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 10_000, 'Route 53');
     await wb.reload();
-    await wb.page.locator('.activitybar [aria-label^="Cloud Coach"]').first().click().catch(() => undefined);
-    view = await wb.webview('Cloud Coach Cheat Sheet', 30_000);
+    // The sidebar comes back as it was; open it from the palette only if it did not.
+    view = await wb.webview('Cloud Coach Cheat Sheet', 15_000).catch(async () => {
+      await wb.runCommand('Cloud Coach: Open Cheat Sheet');
+      return wb.webview('Cloud Coach Cheat Sheet', 30_000);
+    });
     await wb.waitFor(async () => /Route 53/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 20_000, 'Route 53 after the reload');
     await view.getByRole('button', { name: 'Back' }).click();
   });

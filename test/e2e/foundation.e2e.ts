@@ -1,6 +1,6 @@
 /** The extension as a user first meets it: installed in a real VS Code, activated, its commands and sidebar. */
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { screenshotOnFailure, Workbench } from './workbench';
 
 describe('Cloud Coach in a real VS Code', function () {
   let wb: Workbench;
@@ -9,6 +9,7 @@ describe('Cloud Coach in a real VS Code', function () {
     wb = await Workbench.launch({ suite: 'foundation' });
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   it('activates without errors and loads its knowledge base', async () => {
     await wb.screenshot('workbench');

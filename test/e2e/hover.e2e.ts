@@ -1,6 +1,6 @@
 /** Hovers in a bare VS Code, on the samples a user opens: every notation, a port, and silences. */
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { screenshotOnFailure, Workbench } from './workbench';
 
 describe('hovers', function () {
   let wb: Workbench;
@@ -9,6 +9,7 @@ describe('hovers', function () {
     wb = await Workbench.launch({ suite: 'hover' });
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   it('explains a CloudFormation resource type as the resource and its service', async () => {
     await wb.openFile('cloudformation/web-stack.yaml');

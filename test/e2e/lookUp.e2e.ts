@@ -1,6 +1,6 @@
 /** "Cloud Coach: Look Up Cloud Concept" as a user runs it: names, ports, notations, a selection. */
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { screenshotOnFailure, Workbench } from './workbench';
 
 describe('look up a cloud concept', function () {
   let wb: Workbench;
@@ -9,6 +9,7 @@ describe('look up a cloud concept', function () {
     wb = await Workbench.launch({ suite: 'look-up' });
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   async function lookUp(query: string): Promise<string[]> {
     await wb.runCommand('Cloud Coach: Look Up Cloud Concept');

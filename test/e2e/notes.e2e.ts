@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workbench } from './workbench';
+import { screenshotOnFailure, Workbench } from './workbench';
 
 describe('your own notes', function () {
   let wb: Workbench;
@@ -11,6 +11,7 @@ describe('your own notes', function () {
     wb = await Workbench.launch({ suite: 'notes' });
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   it('adds a notes file from the command palette', async () => {
     await wb.runCommand('Cloud Coach: Add Notes File...');

@@ -1,7 +1,7 @@
 /** Quizzes from the palette as a learner takes them: quick practice, the exam simulation, a reload mid-session. */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { Workbench } from './workbench';
+import { screenshotOnFailure, Workbench } from './workbench';
 
 describe('quizzes', function () {
   let wb: Workbench;
@@ -10,6 +10,7 @@ describe('quizzes', function () {
     wb = await Workbench.launch({ suite: 'quiz' });
   });
   after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
 
   const panel = () => wb.webview('Cloud Coach Quiz');
 

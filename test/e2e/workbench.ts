@@ -48,7 +48,10 @@ const POINT_OF_TEXT = `function (needle, offset) {
   return null;
 }`;
 
-export const THEMES = { dark: 'Dark Modern', light: 'Light Modern', highContrast: 'Dark High Contrast' } as const;
+/** Theme ids as the color theme setting takes them. */
+export const THEMES = { dark: 'Dark Modern', light: 'Light Modern', highContrast: 'Default High Contrast' } as const;
+/** The same themes as the theme picker names them. */
+const THEME_LABELS: Record<keyof typeof THEMES, string> = { dark: 'Dark Modern', light: 'Light Modern', highContrast: 'Dark High Contrast' };
 
 export interface LaunchOptions {
   /** Extra user settings. */
@@ -77,6 +80,8 @@ export class Workbench {
     cs.ensureCodeServer((s) => process.stderr.write(`${s}\n`));
     const workspace = mkdtempSync(join(tmpdir(), 'cloud-coach-ws-'));
     cpSync(join(root, 'samples'), workspace, { recursive: true });
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), '{}\n');
     for (const [file, text] of Object.entries(options.files ?? {})) {
       mkdirSync(join(workspace, file, '..'), { recursive: true });
       writeFileSync(join(workspace, file), text);
@@ -91,6 +96,8 @@ export class Workbench {
         'editor.minimap.enabled': false,
         'files.autoSave': 'off',
         'git.enabled': false,
+        // Settings and similar editors open as tabs, not in a modal layer the keyboard cannot leave.
+        'workbench.editor.useModal': 'off',
         ...options.settings,
       },
     });
@@ -111,11 +118,14 @@ export class Workbench {
     await this.waitFor(() => this.extensionLog().includes('Knowledge base loaded'), 60_000, 'the extension to activate and load its knowledge base');
   }
 
+  /** Developer: Reload Window, as a user reloads: the workbench saves its state and starts again. */
   async reload(): Promise<void> {
-    const before = this.extensionLog().length;
-    await this.page.reload();
+    const sessions = this.extensionLogs().length;
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await this.waitFor(() => this.extensionLogs().some((l) => l.includes('Knowledge base loaded')) && this.extensionLog().length !== before, 60_000, 'the extension to activate after the reload');
+    await this.waitFor(() => this.extensionLogs().length > sessions && /Knowledge base loaded/.test(this.extensionLog()), 60_000, 'the extension to activate after the reload');
   }
 
   async close(): Promise<void> {
@@ -175,44 +185,61 @@ export class Workbench {
   }
 
   /**
-   * Changes settings the way a project does: in the workspace's .vscode/settings.json, which VS Code
-   * watches and applies without a reload. (This code-server does not re-read the user settings file
-   * when it changes on disk.)
+   * Changes settings as a user does: in the workspace settings (JSON) editor, then File: Save. Saving
+   * through the editor reaches VS Code's configuration directly, with no file watcher in between.
    */
   async setSettings(settings: Record<string, unknown>): Promise<void> {
     this.workspaceSettings = { ...this.workspaceSettings, ...settings };
-    mkdirSync(join(this.workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(this.workspace, '.vscode', 'settings.json'), JSON.stringify(this.workspaceSettings, null, 2));
-    await this.page.waitForTimeout(1500);
+    await this.runCommand('Preferences: Open Workspace Settings (JSON)');
+    const editor = this.page.locator('.monaco-editor .view-line', { hasText: /[{}]/ }).first();
+    await editor.waitFor({ timeout: 15_000 });
+    await editor.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    // One line: the editor would re-indent every typed newline.
+    await this.page.keyboard.insertText(JSON.stringify(this.workspaceSettings));
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    await this.runCommand('View: Close Editor', { keepSelection: true });
+    await this.page.waitForTimeout(1000);
   }
 
-  /** Switches the color theme (through the workspace settings) and waits until the workbench shows it. */
+  /** Picks a color theme as a user does (Preferences: Color Theme), leaving the views as they are. */
   async setTheme(theme: keyof typeof THEMES): Promise<void> {
     const kind = theme === 'light' ? 'vs' : theme === 'dark' ? 'vs-dark' : 'hc-black';
     if (await this.page.locator(`.monaco-workbench.${kind}`).count()) return;
-    await this.setSettings({ 'workbench.colorTheme': THEMES[theme] });
+    // No Escape first: it would reach whatever has focus (a webview's search box clears on Escape).
+    await this.runCommand('Preferences: Color Theme', { keepSelection: true });
+    const label = THEME_LABELS[theme];
+    const input = this.page.locator('.quick-input-widget:visible input');
+    await this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').first().waitFor();
+    await input.fill(label);
+    const row = this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 15_000 });
     await this.page.waitForTimeout(500);
   }
 
-  /** Runs a command from the palette by its title, as a user does. */
+  /** Runs a command from the palette by its exact title, as a user does. */
   async runCommand(title: string, options: { keepSelection?: boolean } = {}): Promise<void> {
     // Escape would also clear the editor's selection, which some commands read.
     if (!options.keepSelection) await this.dismiss();
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget:visible input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await this.page.keyboard.press('Enter');
+    await row.click();
   }
 
   /** The palette's entries matching `text`, as shown. */
   async paletteEntries(text: string): Promise<string[]> {
     await this.dismiss();
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.page.locator('.quick-input-widget:visible input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${text}`);
     await this.page.waitForTimeout(800);
@@ -230,10 +257,10 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.dismiss();
       await this.page.keyboard.press('Control+P');
-      const input = this.page.locator('.quick-input-widget input');
+      const input = this.page.locator('.quick-input-widget:visible input');
       await input.waitFor({ state: 'visible' });
       await input.fill(relativePath);
-      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'attached', timeout: 15_000 });
+      await this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'attached', timeout: 15_000 });
       // Results settle as the file search completes; the best match is then the first row.
       await this.page.waitForTimeout(500);
       await this.page.keyboard.press('Enter');
@@ -265,8 +292,16 @@ export class Workbench {
     await this.page.mouse.move(5, 5);
     await this.reveal(needle);
     // A string, not a function: the test runner's transpiler would add helpers the page does not have.
-    const point = (await this.page.evaluate(`(${POINT_OF_TEXT})(${JSON.stringify(needle)}, ${offset})`)) as { x: number; y: number } | null;
-    if (!point) throw new Error(`"${needle}" is not visible in the editor`);
+    let point: { x: number; y: number } | null = null;
+    // The editor re-renders its lines after scrolling to the match: look again briefly if needed.
+    for (let i = 0; i < 10 && !point; i++) {
+      if (i) await this.page.waitForTimeout(200);
+      point = (await this.page.evaluate(`(${POINT_OF_TEXT})(${JSON.stringify(needle)}, ${offset})`)) as { x: number; y: number } | null;
+    }
+    if (!point) {
+      await this.screenshot('hover-target-not-visible');
+      throw new Error(`"${needle}" is not visible in the editor`);
+    }
     // Approach the character as a hand would: Monaco shows a hover after the mouse rests on it.
     await this.page.mouse.move(point.x - 20, point.y + 2);
     await this.page.mouse.move(point.x, point.y, { steps: 4 });
@@ -308,4 +343,14 @@ export class Workbench {
     );
     return found as Frame;
   }
+}
+
+/** Registers an afterEach hook that keeps a screenshot of every failed test in test-results/. */
+export function screenshotOnFailure(get: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const wb = get();
+    if (wb && this.currentTest?.state === 'failed') {
+      await wb.screenshot(`FAILED-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    }
+  });
 }

@@ -47,11 +47,16 @@ function plain(markdown: string): string {
   return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
 }
 
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 function byName(a: ListItem, b: ListItem): number {
-  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+  return collator.compare(a.name, b.name);
 }
 
 export class CheatSheetModel {
+  /** Everything on the home screen but the learner's notes: it depends on the knowledge base only. */
+  private staticHome?: Omit<HomeModel, 'myNotes'>;
+
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly searchIndex: KnowledgeSearch,
@@ -59,20 +64,27 @@ export class CheatSheetModel {
   ) {}
 
   home(): HomeModel {
+    this.staticHome ??= this.buildStaticHome();
+    return { ...this.staticHome, myNotes: this.notes.all().map((n) => this.noteItem(n)) };
+  }
+
+  private buildStaticHome(): Omit<HomeModel, 'myNotes'> {
     const entries = this.kb.entries;
+    const items = new Map(entries.map((e) => [e.id, listItem(e)]));
+    const item = (e: Entry) => items.get(e.id) as ListItem;
     const categories = CATEGORIES.map((name) => ({
       name,
-      items: entries.filter((e) => e.category === name && e.kind !== 'concept').map(listItem).sort(byName),
+      items: entries.filter((e) => e.category === name && e.kind !== 'concept').map(item).sort(byName),
     })).filter((c) => c.items.length);
     const domains = ([1, 2, 3, 4] as Domain[]).map((domain) => ({
       domain,
       name: DOMAIN_NAMES[domain],
       weight: DOMAIN_WEIGHTS[domain],
-      items: entries.filter((e) => e.domains.includes(domain)).map(listItem).sort(byName),
+      items: entries.filter((e) => e.domains.includes(domain)).map(item).sort(byName),
     }));
     const concepts = CONCEPT_GROUPS.map((g) => ({
       name: g.name,
-      items: g.ids.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map(listItem),
+      items: g.ids.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map(item),
     })).filter((g) => g.items.length);
     return {
       categories,
@@ -80,7 +92,6 @@ export class CheatSheetModel {
       concepts,
       comparisons: this.kb.data.comparisons.map((c) => ({ id: c.id, title: c.title, intro: c.intro })),
       ports: this.portRows(),
-      myNotes: this.notes.all().map((n) => this.noteItem(n)),
     };
   }
 

@@ -60,7 +60,21 @@ export interface ComparisonModel {
   docs?: string;
 }
 
+/** What the view remembers: kept with setState, and mirrored to the extension so a window reload keeps it. */
+export interface CheatSheetViewState {
+  tab: 'browse' | 'concepts' | 'compare' | 'ports' | 'notes';
+  browseBy: 'category' | 'domain';
+  query: string;
+  portFilter: string;
+  ref?: Ref;
+  open: string[];
+  scroll: number;
+  /** When the state was last changed (epoch ms): the newer copy wins after a reload. */
+  savedAt: number;
+}
+
 export type ExtensionToCheatSheet =
+  | { type: 'restore'; state: CheatSheetViewState }
   | { type: 'home'; home: HomeModel }
   | { type: 'results'; query: string; items: ListItem[] }
   | { type: 'detail'; detail: DetailModel }
@@ -69,7 +83,8 @@ export type ExtensionToCheatSheet =
   | { type: 'reveal'; ref: Ref };
 
 export type CheatSheetToExtension =
-  | { type: 'ready' }
+  | { type: 'ready'; savedAt: number }
+  | { type: 'state'; state: CheatSheetViewState }
   | { type: 'search'; query: string }
   | { type: 'open'; ref: Ref }
   | { type: 'openExternal'; url: string }
@@ -86,7 +101,11 @@ export function parseCheatSheetMessage(raw: unknown): CheatSheetToExtension | un
   const str = (k: string, max = 500) => (typeof m[k] === 'string' && (m[k] as string).length <= max ? (m[k] as string) : undefined);
   switch (m.type) {
     case 'ready':
-      return { type: 'ready' };
+      return { type: 'ready', savedAt: typeof m.savedAt === 'number' && Number.isFinite(m.savedAt) ? m.savedAt : 0 };
+    case 'state': {
+      const state = parseViewState(m.state);
+      return state ? { type: 'state', state } : undefined;
+    }
     case 'search': {
       const query = str('query', 200);
       return query === undefined ? undefined : { type: 'search', query };
@@ -113,4 +132,28 @@ export function parseCheatSheetMessage(raw: unknown): CheatSheetToExtension | un
     default:
       return undefined;
   }
+}
+
+const TABS = ['browse', 'concepts', 'compare', 'ports', 'notes'] as const;
+
+export function parseViewState(raw: unknown): CheatSheetViewState | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const s = raw as Record<string, unknown>;
+  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
+  const tab = TABS.find((t) => t === s.tab);
+  const query = text(s.query, 200);
+  const portFilter = text(s.portFilter, 100);
+  if (!tab || query === undefined || portFilter === undefined) return undefined;
+  const ref = text(s.ref, 220);
+  const open = Array.isArray(s.open) ? s.open.filter((o): o is string => typeof o === 'string' && o.length <= 100).slice(0, 50) : [];
+  return {
+    tab,
+    browseBy: s.browseBy === 'domain' ? 'domain' : 'category',
+    query,
+    portFilter,
+    ref: ref && REF.test(ref) ? ref : undefined,
+    open,
+    scroll: typeof s.scroll === 'number' && Number.isFinite(s.scroll) && s.scroll >= 0 ? s.scroll : 0,
+    savedAt: typeof s.savedAt === 'number' && Number.isFinite(s.savedAt) ? s.savedAt : 0,
+  };
 }
