@@ -30,6 +30,11 @@ describe('search', () => {
     assert.equal(first('glacier deep'), 'entry:s3-glacier-deep-archive');
   });
 
+  it('prefers a match in a name over the same letters in a long text', () => {
+    const top = search.search('nat', 3).map((r) => r.doc.ref);
+    assert.ok(top.some((r) => r === 'entry:nat-gateway' || r === 'resource:AWS::EC2::NatGateway'), top.join(', '));
+  });
+
   it('returns nothing for nonsense and for an empty query', () => {
     assert.deepEqual(search.search('xyzzyqq'), []);
     assert.deepEqual(search.search('   '), []);

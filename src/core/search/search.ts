@@ -20,7 +20,8 @@ export interface SearchResult {
 type FuseIndexJson = { keys: Parameters<typeof Fuse.parseIndex>[0]['keys']; records: Parameters<typeof Fuse.parseIndex>[0]['records'] };
 
 /** Fuse scores at most this many (query length × candidates) per search: the budget is 5 ms at p95. */
-const FUSE_WORK = 360;
+const FUSE_WORK = 300;
+const NONE = new Uint16Array(0);
 
 export class KnowledgeSearch {
   private readonly docs: SearchDoc[];
@@ -29,8 +30,8 @@ export class KnowledgeSearch {
   private readonly docsByRef = new Map<string, SearchDoc>();
   /** The index record of each document, by document position. */
   private readonly recordOf: FuseIndexJson['records'][number][] = [];
-  /** Character pairs to the documents containing them, built on the first fuzzy search. */
-  private pairs?: Map<number, Uint16Array>;
+  /** Character pairs to the documents with them in a name or notation, or in the text; built on first use. */
+  private pairs?: { names: Map<number, Uint16Array>; texts: Map<number, Uint16Array> };
 
   constructor(private readonly kb: KnowledgeBase) {
     const { docs, index } = kb.data.search;
@@ -96,40 +97,60 @@ export class KnowledgeSearch {
    * Fuse.js over the prebuilt index, restricted to the documents that share most of the query's
    * character pairs: Fuse's bitap matching scans every field of every record it is given, which over the
    * whole index takes tens of milliseconds; a typo still shares most pairs, so candidates keep fuzziness.
+   * Pairs found in a name or notation count more, so "nat" reaches the NAT gateway before long texts.
    */
   private fuzzy(q: string, limit: number) {
     const text = q.toLowerCase();
     if (text.length < 2) return [];
-    const pairs = (this.pairs ??= this.buildPairs());
+    const { names, texts } = (this.pairs ??= this.buildPairs());
     const wanted = new Set<number>();
     for (let i = 0; i + 1 < text.length; i++) wanted.add(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
-    const counts = new Uint16Array(this.docs.length);
-    for (const p of wanted) for (const doc of pairs.get(p) ?? []) counts[doc]++;
+    const covered = new Uint16Array(this.docs.length);
+    const score = new Uint16Array(this.docs.length);
+    // Marks the documents that had the current pair in a name, so the text does not count them twice.
+    const seenInName = new Uint16Array(this.docs.length);
+    let pair = 0;
+    for (const p of wanted) {
+      pair++;
+      for (const doc of names.get(p) ?? NONE) {
+        seenInName[doc] = pair;
+        covered[doc]++;
+        score[doc] += 3;
+      }
+      for (const doc of texts.get(p) ?? NONE) {
+        if (seenInName[doc] === pair) continue;
+        covered[doc]++;
+        score[doc] += 1;
+      }
+    }
     const need = Math.max(1, Math.ceil(wanted.size * 0.5));
     const candidates: number[] = [];
-    for (let i = 0; i < counts.length; i++) if (counts[i] >= need) candidates.push(i);
+    for (let i = 0; i < covered.length; i++) if (covered[i] >= need) candidates.push(i);
     const keep = Math.max(15, Math.min(100, Math.floor(FUSE_WORK / text.length)));
-    const chosen = candidates.sort((a, b) => counts[b] - counts[a] || a - b).slice(0, keep);
+    const chosen = candidates.sort((a, b) => score[b] - score[a] || a - b).slice(0, keep);
     const records = chosen.map((i) => this.recordOf[i]).filter((r) => r !== undefined);
     const fuse = new Fuse(this.docs, SEARCH_OPTIONS, Fuse.parseIndex<SearchDoc>({ keys: this.index.keys, records }));
     return fuse.search(q, { limit });
   }
 
-  private buildPairs(): Map<number, Uint16Array> {
-    const lists = new Map<number, number[]>();
-    this.docs.forEach((d, i) => {
-      const s = `${d.name} ${d.keys} ${d.summary} ${d.text}`.toLowerCase();
-      const seen = new Set<number>();
-      for (let j = 0; j + 1 < s.length; j++) {
-        const p = s.charCodeAt(j) * 65536 + s.charCodeAt(j + 1);
-        if (seen.has(p)) continue;
-        seen.add(p);
-        const list = lists.get(p);
-        if (list) list.push(i);
-        else lists.set(p, [i]);
-      }
-    });
-    return new Map([...lists].map(([p, docs]) => [p, Uint16Array.from(docs)]));
+  private buildPairs(): { names: Map<number, Uint16Array>; texts: Map<number, Uint16Array> } {
+    const index = (field: (d: SearchDoc) => string) => {
+      const lists = new Map<number, number[]>();
+      this.docs.forEach((d, i) => {
+        const s = field(d).toLowerCase();
+        const seen = new Set<number>();
+        for (let j = 0; j + 1 < s.length; j++) {
+          const p = s.charCodeAt(j) * 65536 + s.charCodeAt(j + 1);
+          if (seen.has(p)) continue;
+          seen.add(p);
+          const list = lists.get(p);
+          if (list) list.push(i);
+          else lists.set(p, [i]);
+        }
+      });
+      return new Map([...lists].map(([p, docs]) => [p, Uint16Array.from(docs)]));
+    };
+    return { names: index((d) => `${d.name} ${d.keys}`), texts: index((d) => `${d.summary} ${d.text}`) };
   }
 
   /** Reads the query as a notation the hover understands: AWS::S3::Bucket, s3:GetObject, aws_s3_bucket, an ARN. */
