@@ -82,7 +82,7 @@ describe('quizzes', function () {
   it('finishes the quiz and shows the score, the domains and the wrong answers', async () => {
     const view = await panel();
     for (let i = 3; i <= 10; i++) {
-      await view.getByRole('heading', { level: 2 }).waitFor();
+      await wb.waitFor(async () => ((await view.getByRole('progressbar').getAttribute('aria-valuetext')) ?? '') === `Question ${i} of 10`, 10_000, `question ${i}`);
       await answer(view, i % 2 ? 'keyboard' : 'mouse');
       await view.getByRole('button', { name: 'Check answer' }).click();
       await view.getByRole('status').filter({ hasText: /Correct|Incorrect/ }).waitFor();

@@ -130,6 +130,12 @@ describe('the question pool', () => {
     assert.equal(port?.options.find((o) => o.correct)?.text, '22');
   });
 
+  it('never sets a port against another of the same protocol family', () => {
+    const smtp = pool.portFromProtocol(25);
+    assert.ok(smtp);
+    for (const other of ['465', '587', '2465', '2587']) assert.ok(!smtp.options.some((o) => o.text === other), `SMTP question offers ${other}`);
+  });
+
   it('regenerates generated questions from their ids', () => {
     for (const q of pool.allGenerated().slice(0, 50)) assert.deepEqual(pool.byId(q.id), q);
   });

@@ -159,12 +159,12 @@ export class QuestionPool {
   protocolFromPort(port: number): QuizQuestion | undefined {
     const p = this.kb.port(port);
     if (!p || !this.isTeachablePort(p)) return undefined;
-    const others = this.kb.ports.filter((o) => o.protocol !== p.protocol && !o.protocol.includes(p.protocol) && !p.protocol.includes(o.protocol) && this.isTeachablePort(o));
+    const others = this.kb.ports.filter((o) => !portsOverlap(p, o) && this.isTeachablePort(o));
     const distractors = pickSpread(others, 3, `port${port}`);
     if (distractors.length < 3) return undefined;
     const options: QuizOption[] = [p, ...distractors].map((o, i) => ({
       id: OPTION_IDS[i],
-      text: `${o.protocol} (${o.name})`,
+      text: portLabel(o),
       correct: o === p,
       why: o === p ? `Correct: port ${p.port}/${p.transport.join('/')} is ${p.protocol}. ${p.use}` : `${o.protocol} uses port ${o.port}, not ${port}.`,
     }));
@@ -177,21 +177,21 @@ export class QuestionPool {
     if (!p || !this.isTeachablePort(p)) return undefined;
     // Only when the protocol owns a single port in the table, so the answer is unique.
     if (this.kb.ports.filter((o) => o.protocol === p.protocol).length !== 1) return undefined;
-    const others = this.kb.ports.filter((o) => o.protocol !== p.protocol && this.isTeachablePort(o));
+    const others = this.kb.ports.filter((o) => !portsOverlap(p, o) && this.isTeachablePort(o));
     const distractors = pickSpread(others, 3, `proto${port}`);
     if (distractors.length < 3) return undefined;
     const options: QuizOption[] = [p, ...distractors].map((o, i) => ({
       id: OPTION_IDS[i],
       text: String(o.port),
       correct: o === p,
-      why: o === p ? `Correct: ${p.protocol} (${p.name}) uses port ${p.port}/${p.transport.join('/')}.` : `Port ${o.port} is ${o.protocol} (${o.name}).`,
+      why: o === p ? `Correct: ${portLabel(p)} uses port ${p.port}/${p.transport.join('/')}.` : `Port ${o.port} is ${portLabel(o)}.`,
     }));
-    return { id: `gen:proto:${port}`, domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which port does ${p.protocol} (${p.name}) use by default?`, options, docs: p.docs, origin: 'generated', card: `card:port:${port}` };
+    return { id: `gen:proto:${port}`, domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which port does ${portLabel(p)} use by default?`, options, docs: p.docs, origin: 'generated', card: `card:port:${port}` };
   }
 
-  /** Ports worth drilling: the ones AWS services or the exam care about. */
+  /** Ports worth drilling: the ones AWS services use. */
   private isTeachablePort(p: PortEntry): boolean {
-    return p.aws.length > 0 || !!p.risk;
+    return p.aws.length > 0;
   }
 
   private question(id: string, answer: Entry, prompt: string, entries: Entry[], topic: string, card?: string): QuizQuestion {
@@ -203,6 +203,26 @@ export class QuestionPool {
     }));
     return { id, domain: primaryDomain(answer), topics: [topic], type: 'single', prompt, options, docs: answer.docs, origin: 'generated', card };
   }
+}
+
+/**
+ * Two ports a question must not set against each other, because one could pass for the other: the same
+ * protocol family (SMTP and SMTP submission), or either's description naming the other's protocol or port.
+ */
+function portsOverlap(a: PortEntry, b: PortEntry): boolean {
+  if (a.port === b.port) return true;
+  const family = (p: PortEntry) => p.protocol.toLowerCase().split(/[\s/(-]+/)[0];
+  if (family(a) === family(b)) return true;
+  const mentions = (p: PortEntry, q: PortEntry) => new RegExp(`\\b(${escapeRegExp(q.protocol)}|${q.port})\\b`, 'i').test(`${p.use} ${p.name}`);
+  return mentions(a, b) || mentions(b, a);
+}
+
+function portLabel(p: PortEntry): string {
+  return p.name && p.name.toLowerCase() !== p.protocol.toLowerCase() ? `${p.protocol} (${p.name})` : p.protocol;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function primaryDomain(e: Entry): Domain {
