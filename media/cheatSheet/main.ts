@@ -218,7 +218,7 @@ function render(): void {
   const panel = el('section', { role: 'tabpanel', id: `panel-${state.tab}`, 'aria-labelledby': `tab-${state.tab}` });
   main.append(panel);
   if (state.tab === 'browse') renderBrowse(panel, home);
-  else if (state.tab === 'concepts') for (const g of home.concepts) panel.append(section(g.name, () => list(g.items)));
+  else if (state.tab === 'concepts') for (const g of home.concepts) panel.append(section(g.name, () => list(g.items.map((i) => (home as HomeModel).items[i]))));
   else if (state.tab === 'compare') renderComparisons(panel, home);
   else if (state.tab === 'ports') renderPorts(panel, home);
   else renderMyNotes(panel, home);
@@ -257,8 +257,9 @@ function renderBrowse(panel: HTMLElement, h: HomeModel): void {
     switcher.append(el('button', { 'data-action': 'browse-by', 'data-by': by, 'aria-pressed': String(state.browseBy === by), class: 'segment' }, label));
   }
   panel.append(switcher);
-  if (state.browseBy === 'category') for (const c of h.categories) panel.append(section(c.name, () => list(c.items), `${c.items.length}`));
-  else for (const d of h.domains) panel.append(section(`Domain ${d.domain}: ${d.name}`, () => list(d.items), `${d.weight}% of the exam`));
+  const pick = (refs: number[]) => refs.map((i) => h.items[i]);
+  if (state.browseBy === 'category') for (const c of h.categories) panel.append(section(c.name, () => list(pick(c.items)), `${c.items.length}`));
+  else for (const d of h.domains) panel.append(section(`Domain ${d.domain}: ${d.name}`, () => list(pick(d.items)), `${d.weight}% of the exam`));
 }
 
 function renderComparisons(panel: HTMLElement, h: HomeModel): void {

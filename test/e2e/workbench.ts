@@ -221,13 +221,37 @@ export class Workbench {
     await this.page.waitForTimeout(500);
   }
 
+  /**
+   * Gives the keyboard back to the workbench (a webview or a widget may hold it): clicks the active tab,
+   * which keeps the editor's selection, or the editor area when no editor is open.
+   */
+  async focusWorkbench(): Promise<void> {
+    const tab = this.page.locator('.tab.active .tab-label').first();
+    if (await tab.count()) await tab.click();
+    else await this.page.locator('.part.editor').first().click({ position: { x: 50, y: 50 } });
+  }
+
+  /** Opens the quick input with `key`, retrying once from a focused workbench if it does not appear. */
+  private async openQuickInput(key: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget:visible input');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(key);
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt === 1 ? 3000 : 10_000 });
+        return;
+      } catch (e) {
+        if (attempt > 1) throw e;
+        await this.focusWorkbench();
+      }
+    }
+  }
+
   /** Runs a command from the palette by its exact title, as a user does. */
   async runCommand(title: string, options: { keepSelection?: boolean } = {}): Promise<void> {
     // Escape would also clear the editor's selection, which some commands read.
     if (!options.keepSelection) await this.dismiss();
-    await this.page.keyboard.press('Control+Shift+P');
+    await this.openQuickInput('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget:visible input');
-    await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
@@ -238,9 +262,8 @@ export class Workbench {
   /** The palette's entries matching `text`, as shown. */
   async paletteEntries(text: string): Promise<string[]> {
     await this.dismiss();
-    await this.page.keyboard.press('F1');
+    await this.openQuickInput('F1');
     const input = this.page.locator('.quick-input-widget:visible input');
-    await input.waitFor({ state: 'visible' });
     await input.fill(`>${text}`);
     await this.page.waitForTimeout(800);
     return this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
@@ -256,9 +279,8 @@ export class Workbench {
     const name = relativePath.split('/').pop() ?? relativePath;
     for (let attempt = 1; ; attempt++) {
       await this.dismiss();
-      await this.page.keyboard.press('Control+P');
+      await this.openQuickInput('Control+P');
       const input = this.page.locator('.quick-input-widget:visible input');
-      await input.waitFor({ state: 'visible' });
       await input.fill(relativePath);
       await this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'attached', timeout: 15_000 });
       // Results settle as the file search completes; the best match is then the first row.

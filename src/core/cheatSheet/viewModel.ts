@@ -49,10 +49,6 @@ function plain(markdown: string): string {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
-function byName(a: ListItem, b: ListItem): number {
-  return collator.compare(a.name, b.name);
-}
-
 export class CheatSheetModel {
   /** Everything on the home screen but the learner's notes: it depends on the knowledge base only. */
   private staticHome?: Omit<HomeModel, 'myNotes'>;
@@ -70,23 +66,33 @@ export class CheatSheetModel {
 
   private buildStaticHome(): Omit<HomeModel, 'myNotes'> {
     const entries = this.kb.entries;
-    const items = new Map(entries.map((e) => [e.id, listItem(e)]));
-    const item = (e: Entry) => items.get(e.id) as ListItem;
+    const items: ListItem[] = [];
+    const position = new Map<string, number>();
+    const ref = (e: Entry) => {
+      let i = position.get(e.id);
+      if (i === undefined) {
+        i = items.push(listItem(e)) - 1;
+        position.set(e.id, i);
+      }
+      return i;
+    };
+    const sorted = (list: Entry[]) => [...list].sort((a, b) => collator.compare(a.name, b.name)).map(ref);
     const categories = CATEGORIES.map((name) => ({
       name,
-      items: entries.filter((e) => e.category === name && e.kind !== 'concept').map(item).sort(byName),
+      items: sorted(entries.filter((e) => e.category === name && e.kind !== 'concept')),
     })).filter((c) => c.items.length);
     const domains = ([1, 2, 3, 4] as Domain[]).map((domain) => ({
       domain,
       name: DOMAIN_NAMES[domain],
       weight: DOMAIN_WEIGHTS[domain],
-      items: entries.filter((e) => e.domains.includes(domain)).map(item).sort(byName),
+      items: sorted(entries.filter((e) => e.domains.includes(domain))),
     }));
     const concepts = CONCEPT_GROUPS.map((g) => ({
       name: g.name,
-      items: g.ids.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map(item),
+      items: g.ids.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map(ref),
     })).filter((g) => g.items.length);
     return {
+      items,
       categories,
       domains,
       concepts,

@@ -16,10 +16,12 @@ export interface ListItem {
   mine?: boolean;
 }
 
+/** The home screen. Lists refer to `items` by position, so each entry crosses to the view once. */
 export interface HomeModel {
-  categories: { name: string; items: ListItem[] }[];
-  domains: { domain: number; name: string; weight: number; items: ListItem[] }[];
-  concepts: { name: string; items: ListItem[] }[];
+  items: ListItem[];
+  categories: { name: string; items: number[] }[];
+  domains: { domain: number; name: string; weight: number; items: number[] }[];
+  concepts: { name: string; items: number[] }[];
   comparisons: { id: string; title: string; intro?: string }[];
   ports: PortRow[];
   myNotes: ListItem[];
