@@ -56,11 +56,20 @@ describe('the cheat sheet', function () {
     await shoot('related-efs', ['dark']);
   });
 
-  it('keeps the open entry when the view is hidden and shown again', async () => {
+  it('keeps the open entry, the search text and the scroll position when the view is hidden and shown again', async () => {
+    // Whichever element scrolls in this layout, scroll it down the entry as a reader would.
+    const scrolled = () => view.evaluate(() => Math.max(document.querySelector('main')?.scrollTop ?? 0, document.scrollingElement?.scrollTop ?? 0));
+    await view.locator('main').hover();
+    await wb.page.mouse.wheel(0, 400);
+    await wb.waitFor(async () => (await scrolled()) > 100, 5000, 'the entry to scroll');
+    await wb.page.waitForTimeout(400); // the view saves its state on scroll, debounced
+    const before = await scrolled();
     await wb.page.locator('.activitybar [aria-label^="Explorer"]').first().click();
     await wb.page.locator('.activitybar [aria-label^="Cloud Coach"]').first().click();
     view = await wb.webview('Cloud Coach Cheat Sheet');
     await wb.waitFor(async () => (await view.getByRole('heading', { level: 1 }).count()) > 0 && /Elastic File System/.test(await view.getByRole('heading', { level: 1 }).innerText()), 10_000, 'the restored entry');
+    await wb.waitFor(async () => Math.abs((await scrolled()) - before) < 2, 5000, `the scroll position ${before}`);
+    assert.equal(await view.getByRole('searchbox', { name: 'Search' }).inputValue(), 'EBS');
   });
 
   it('opens a comparison table', async () => {
