@@ -307,7 +307,7 @@ function renderResults(r: ResultsView): void {
   section.append(actions);
 
   if (r.wrong.length) {
-    section.append(el('h2', {}, `Wrong answers (${r.wrong.length})`));
+    section.append(el('h2', {}, r.unanswered ? `Wrong or unanswered (${r.wrong.length})` : `Wrong answers (${r.wrong.length})`));
     const list = el('ol', { class: 'wrong-list' });
     for (const w of r.wrong) {
       const item = el('li', {}, el('p', { class: 'prompt' }, w.prompt));

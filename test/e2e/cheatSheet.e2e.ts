@@ -58,7 +58,7 @@ describe('the cheat sheet', function () {
 
   it('keeps the open entry, the search text and the scroll position when the view is hidden and shown again', async () => {
     // Whichever element scrolls in this layout, scroll it down the entry as a reader would.
-    const scrolled = () => view.evaluate(() => Math.max(document.querySelector('main')?.scrollTop ?? 0, document.scrollingElement?.scrollTop ?? 0));
+    const scrolled = async () => (await view.evaluate('Math.max(document.querySelector("main")?.scrollTop ?? 0, document.scrollingElement?.scrollTop ?? 0)')) as number;
     await view.locator('main').hover();
     await wb.page.mouse.wheel(0, 400);
     await wb.waitFor(async () => (await scrolled()) > 100, 5000, 'the entry to scroll');

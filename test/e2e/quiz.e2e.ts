@@ -47,8 +47,7 @@ describe('quizzes', function () {
     await wb.waitFor(async () => /^(Correct|Incorrect)/.test((await status.innerText()).trim()), 10_000, 'the feedback');
     const text = await status.innerText();
     assert.ok(text.split('\n').length >= 4, `explanations for every option:\n${text}`);
-    await wb.screenshot('feedback');
-    for (const theme of ['light', 'highContrast'] as const) {
+    for (const theme of ['dark', 'light', 'highContrast'] as const) {
       await wb.setTheme(theme);
       await wb.screenshot(`feedback-${theme}`);
     }

@@ -178,6 +178,8 @@ export class Workbench {
 
   async screenshot(name: string): Promise<string> {
     const dir = join(resultsDir, this.suite);
+    // A suite's first screenshot clears what an earlier run left, so the folder shows this run only.
+    if (this.shotIndex === 0) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${String(++this.shotIndex).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file });

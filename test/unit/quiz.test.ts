@@ -140,6 +140,17 @@ describe('the question pool', () => {
     for (const q of pool.allGenerated().slice(0, 50)) assert.deepEqual(pool.byId(q.id), q);
   });
 
+  it('files category questions under Cloud Technology and Services, with explanations that do not repeat the option name', () => {
+    const not = pool.notInCategory('iam');
+    assert.ok(not);
+    assert.equal(not.domain, 3);
+    assert.match(not.options.find((o) => o.correct)?.why ?? '', /^Correct: it is in Security, Identity, and Compliance, not /);
+    for (const q of pool.allGenerated()) {
+      if (/^gen:(cat|not):/.test(q.id)) assert.equal(q.domain, 3, q.id);
+      for (const o of q.options) assert.ok(!o.why.startsWith(`${o.text}:`), `${q.id}: ${o.why}`);
+    }
+  });
+
   it('never generates an ambiguous question: one correct option, distinct texts', () => {
     for (const q of pool.allGenerated()) {
       assert.equal(q.options.filter((o) => o.correct).length, 1, q.id);

@@ -72,13 +72,17 @@ describe('hover rendering', () => {
     assert.doesNotMatch(md, /Open in Cheat Sheet/);
   });
 
-  it("adds the learner's notes, escaped, with a link to the line", () => {
+  it("adds the learner's notes, escaped, with a link to the line, right under the official summary", () => {
     const md = renderHover(kb, at('Type: AWS::EC2::Instance', 'AWS::'), {
       detail: 'compact',
       userNotes: (id) => (id === 'ec2' ? [{ term: 'EC2 *bold*', markdown: 'my words', openLink: 'command:cloudCoach.openUserNote?%5B%5D', fileLabel: 'notes.md:3' }] : []),
     });
     assert.match(md, /\*\*Your notes\*\*/);
     assert.match(md, /- \*\*EC2 \\\*bold\\\*\*\*: my words — \[notes\\\.md:3\]\(command:cloudCoach\.openUserNote/);
+    const summary = md.indexOf(kb.entry('ec2')!.summary.slice(0, 30));
+    const facts = md.indexOf('\n- ', md.indexOf('**Your notes**') + 20);
+    assert.ok(summary > 0 && summary < md.indexOf('**Your notes**'), 'the summary comes first');
+    assert.ok(md.indexOf('my words') < facts, 'the notes come before the key facts');
   });
 
   it('shows a status for retired services', () => {

@@ -96,11 +96,23 @@ function notationLine(d: ServiceDetection): string {
   return `  \n${NOTATION_LABELS[d.notation]} ${code(d.token)}${detail}`;
 }
 
-/** Status, facts, the learner's notes and links, shared by every service hover. */
+/** Status, the learner's notes, facts and links, shared by every service hover. */
 function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: RenderOptions, compactFacts: boolean): string {
   const main = entry.partOf ? kb.entry(entry.partOf) : undefined;
   if (main) parts.push(`Part of [${entryTitle(main)}](${openEntryLink(main.id)}): ${resolveNoteLinks(main.summary)}`);
   if (entry.status) parts.push(`**Status:** ${resolveNoteLinks(entry.status)}`);
+
+  // The learner's own notes come right under the official summary, where they are seen first.
+  const notes = options.userNotes?.(entry.id) ?? [];
+  const mainNotes = main ? (options.userNotes?.(main.id) ?? []) : [];
+  const mine = notes.length ? notes : mainNotes;
+  if (mine.length) {
+    const shown = mine.slice(0, options.detail === 'full' ? 5 : 2);
+    parts.push(
+      `**Your notes**\n\n${shown.map((n) => `- **${escapeMarkdown(n.term)}**: ${clip(n.markdown)} — [${escapeMarkdown(n.fileLabel)}](${n.openLink})`).join('\n')}` +
+        (mine.length > shown.length ? `\n\n*and ${mine.length - shown.length} more*` : ''),
+    );
+  }
 
   const facts = entry.keyFacts.length ? entry : main;
   if (facts) {
@@ -111,17 +123,6 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
       if (bullets.length) parts.push(bullets.join('\n'));
       if (facts.examTips[0] && !compactFacts) parts.push(`**Exam tip:** ${resolveNoteLinks(firstParagraph(facts.examTips[0]))}`);
     }
-  }
-
-  const notes = options.userNotes?.(entry.id) ?? [];
-  const mainNotes = main ? (options.userNotes?.(main.id) ?? []) : [];
-  const mine = notes.length ? notes : mainNotes;
-  if (mine.length) {
-    const shown = mine.slice(0, options.detail === 'full' ? 5 : 2);
-    parts.push(
-      `**Your notes**\n\n${shown.map((n) => `- **${escapeMarkdown(n.term)}**: ${clip(n.markdown)} — [${escapeMarkdown(n.fileLabel)}](${n.openLink})`).join('\n')}` +
-        (mine.length > shown.length ? `\n\n*and ${mine.length - shown.length} more*` : ''),
-    );
   }
 
   const target = main ?? entry;

@@ -134,7 +134,7 @@ export class QuestionPool {
     const others = this.services.filter((s) => farFrom(s.category, e.category));
     const distractors = pickSpread(others, 3, id);
     if (distractors.length < 3) return undefined;
-    return this.question(`gen:cat:${e.id}`, e, `Which of these AWS services is in the ${e.category} category?`, [e, ...distractors], e.id);
+    return { ...this.question(`gen:cat:${e.id}`, e, `Which of these AWS services is in the ${e.category} category?`, [e, ...distractors], e.id), domain: 3 };
   }
 
   /** "Which is NOT a <category> service?": three from the category, the answer from a far-away one. */
@@ -150,9 +150,10 @@ export class QuestionPool {
       id: OPTION_IDS[i],
       text: s.name,
       correct: s === odd,
-      why: s === odd ? `Correct: ${s.name} is in ${s.category}, not ${category}. ${plain(s.summary)}` : `${s.name} is a ${category} service: ${plain(s.summary)}`,
+      why: s === odd ? `Correct: it is in ${s.category}, not ${category}. ${plain(s.summary)}` : `Part of ${category}. ${plain(s.summary)}`,
     }));
-    return { id: `gen:not:${odd.id}`, domain: primaryDomain(odd), topics: [odd.id], type: 'single', prompt: `Which of these is NOT a ${category} service?`, options, docs: odd.docs, origin: 'generated' };
+    // Knowing which category a service belongs to is Cloud Technology and Services, whatever the service.
+    return { id: `gen:not:${odd.id}`, domain: 3, topics: [odd.id], type: 'single', prompt: `Which of these is NOT a ${category} service?`, options, docs: odd.docs, origin: 'generated' };
   }
 
   /** "Which protocol uses port N by default?" */
@@ -199,7 +200,8 @@ export class QuestionPool {
       id: OPTION_IDS[i],
       text: s.name,
       correct: s === answer,
-      why: s === answer ? `Correct: ${plain(s.summary)}` : `${s.name}: ${plain(s.summary)}`,
+      // The panel shows each option's name before its explanation, so the explanation starts with the facts.
+      why: s === answer ? `Correct: ${plain(s.summary)}` : plain(s.summary),
     }));
     return { id, domain: primaryDomain(answer), topics: [topic], type: 'single', prompt, options, docs: answer.docs, origin: 'generated', card };
   }
