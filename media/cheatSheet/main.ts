@@ -159,7 +159,11 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) 
       break;
     case 'home':
       home = m.home;
-      if (state.ref) open(state.ref);
+      if (state.ref) {
+        // The open entry again, with fresh data (the learner's notes changed): where the reader was.
+        restoreScroll = true;
+        open(state.ref);
+      }
       else if (state.query.trim()) send({ type: 'search', query: state.query });
       else render();
       break;
@@ -190,6 +194,11 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) 
       break;
   }
 });
+
+/** Moves focus to a newly opened entry's title, but never takes focus from the editor or another view. */
+function focusTitle(article: HTMLElement): void {
+  if (document.hasFocus()) (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
+}
 
 function finishRender(): void {
   app.removeAttribute('aria-busy');
@@ -382,6 +391,10 @@ function renderDetail(d: DetailModel): void {
   article.append(actions);
   const body = el('div', { class: 'markdown' });
   body.innerHTML = d.html;
+  // The note opens with its one-sentence summary; the learner's own notes go right under it.
+  const first = body.firstElementChild;
+  if (first?.tagName === 'P') article.append(el('div', { class: 'markdown summary' }, first));
+  const bodyAt = article.childElementCount;
   article.append(body);
   if (d.userNotes.length && d.kindLabel !== 'Your note') {
     const mine = el('section', { class: 'your-notes', 'aria-label': 'Your notes' }, el('h2', {}, icon('notebook'), 'Your notes'));
@@ -392,7 +405,7 @@ function renderDetail(d: DetailModel): void {
       item.append(html, el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `${n.fileLabel}:${n.line + 1}`));
       mine.append(item);
     }
-    article.append(mine);
+    article.insertBefore(mine, article.children[bodyAt] ?? null);
   } else if (d.kindLabel === 'Your note' && d.userNotes[0]) {
     const n = d.userNotes[0];
     article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `Open ${n.fileLabel}:${n.line + 1}`));
@@ -409,7 +422,7 @@ function renderDetail(d: DetailModel): void {
   }
   main.append(article);
   finishRender();
-  (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
+  focusTitle(article);
 }
 
 function renderComparison(c: ComparisonModel): void {
@@ -447,7 +460,7 @@ function renderComparison(c: ComparisonModel): void {
   if (c.docs) article.append(el('a', { href: '#', class: 'button secondary', 'data-external': c.docs }, icon('link-external'), 'Documentation'));
   main.append(article);
   finishRender();
-  (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
+  focusTitle(article);
 }
 
 send({ type: 'ready', savedAt: state.savedAt });

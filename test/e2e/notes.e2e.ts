@@ -51,6 +51,22 @@ describe('your own notes', function () {
     await wb.waitFor(async () => /EBS Volume/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 10_000, 'the note in the cheat sheet');
   });
 
+  it("shows the learner's notes under the official summary on the service's cheat-sheet card", async () => {
+    const view = await wb.webview('Cloud Coach Cheat Sheet');
+    await view.getByRole('searchbox', { name: 'Search' }).fill('EC2');
+    await view.getByRole('listitem').filter({ hasText: 'Amazon Elastic Compute Cloud' }).first().click();
+    const mine = view.getByRole('region', { name: 'Your notes' });
+    await mine.waitFor({ timeout: 10_000 });
+    assert.match(await mine.innerText(), /rent virtual servers by the second/);
+    const card = await view.getByRole('article').innerText();
+    const at = (s: string) => card.indexOf(s);
+    assert.ok(at('gives you virtual servers') >= 0 && at('gives you virtual servers') < at('Your notes'), 'the official summary comes first');
+    assert.ok(at('Your notes') < at('What it is for'), 'the notes come right under the summary');
+    await wb.screenshot('cheat-sheet-card-with-notes');
+    await mine.getByRole('link', { name: /study-notes\.md:\d+/ }).click();
+    await wb.page.locator('.tab.active', { hasText: 'study-notes.md' }).waitFor({ timeout: 10_000 });
+  });
+
   it('picks up an edit to the notes file without a reload', async () => {
     await wb.openFile('notes/study-notes.md');
     await wb.reveal('rent virtual servers by the second');
@@ -58,6 +74,12 @@ describe('your own notes', function () {
     await wb.page.keyboard.type('lease virtual machines per second');
     await wb.page.keyboard.press('Control+S');
     await wb.waitFor(() => /Notes: re-read .*study-notes\.md/.test(wb.extensionLog()), 5000, 'the notes to be re-read');
+    // The cheat sheet beside the editor shows the new words, and leaves the keyboard in the editor.
+    const view = await wb.webview('Cloud Coach Cheat Sheet');
+    await wb.waitFor(async () => /lease virtual machines per second/.test(await view.getByRole('region', { name: 'Your notes' }).innerText().catch(() => '')), 5000, 'the cheat sheet to show the edit');
+    await wb.page.waitForTimeout(500);
+    assert.equal(await wb.page.locator('.monaco-editor.focused').count(), 1, 'the editor keeps the focus');
+    await wb.screenshot('cheat-sheet-after-edit');
     await wb.openFile('cloudformation/web-stack.yaml');
     const text = await wb.hover('AWS::EC2::Instance', 9);
     assert.match(text, /lease virtual machines per second/);

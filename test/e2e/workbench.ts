@@ -94,6 +94,8 @@ export class Workbench {
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'editor.hover.delay': 200,
         'editor.minimap.enabled': false,
+        // Sticky headers would cover the line a test looks for near the top of the editor.
+        'editor.stickyScroll.enabled': false,
         'files.autoSave': 'off',
         'git.enabled': false,
         // Settings and similar editors open as tabs, not in a modal layer the keyboard cannot leave.

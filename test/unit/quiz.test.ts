@@ -183,6 +183,19 @@ describe('the coach', () => {
     assert.ok(topic.state.questions.every((q) => q.topics.some((t) => t === 's3' || kb.entry(t)?.related.includes('s3'))));
   });
 
+  it('keeps topic practice on the topic: every question is tagged with it or names it', () => {
+    const coach = new QuizCoach(kb, emptyLearnerState());
+    for (const [id, name] of [['lambda', /Lambda/i], ['ec2', /EC2|Elastic Compute Cloud/i], ['iam', /IAM|Identity and Access Management/i]] as const) {
+      for (let seed = 1; seed <= 5; seed++) {
+        const session = coach.start({ mode: 'topic', topic: id, count: 10 }, T0, seed, 't');
+        for (const q of session.state.questions) {
+          const text = `${q.prompt} ${q.options.map((o) => `${o.text} ${o.why}`).join(' ')}`;
+          assert.ok(q.topics.includes(id) || name.test(text), `${id}: ${q.id} ${q.prompt}`);
+        }
+      }
+    }
+  });
+
   it('explains why a mode has nothing to offer', () => {
     const coach = new QuizCoach(kb, emptyLearnerState());
     assert.throws(() => coach.start({ mode: 'weakest' }, T0, 1, 'w'), QuizUnavailable);

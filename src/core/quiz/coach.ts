@@ -5,7 +5,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../knowledge/types';
 import { recordAnswers, recordSession, type AnswerRecord, type LearnerState } from './learnerState';
-import { QuestionPool } from './questionPool';
+import { namePattern, QuestionPool } from './questionPool';
 import { Random } from './random';
 import { cardIds, dueCards, hasCard, review } from './scheduler';
 import { EXAM_MINUTES, EXAM_QUESTIONS, examDistribution, QuizSession, type AnswerEvent, type QuizMode } from './session';
@@ -105,10 +105,13 @@ export class QuizCoach {
       case 'topic': {
         const topic = request.topic;
         if (!topic || !this.kb.entry(topic)) throw new QuizUnavailable(`Cloud Coach has no topic "${topic ?? ''}".`);
-        const related = new Set([topic, ...this.childrenOf(topic)]);
-        const authored = bank.filter((q) => q.topics.some((t) => related.has(t)));
-        const generated = this.pool.generatedFor(topic);
-        return [...fresh(authored, count), ...random.shuffle(generated)].slice(0, count);
+        // Questions tagged with the topic first, then generated ones about it, then questions on its
+        // features that name it (an S3 Versioning question for S3; never a question merely related to it).
+        const direct = bank.filter((q) => q.topics.includes(topic));
+        const children = new Set(this.childrenOf(topic));
+        const names = namePattern(this.kb.entry(topic)!);
+        const nearby = bank.filter((q) => !direct.includes(q) && q.topics.some((t) => children.has(t)) && names.test(`${q.prompt} ${q.options.map((o) => o.text).join(' ')}`));
+        return [...fresh(direct, count), ...random.shuffle(this.pool.generatedFor(topic)), ...fresh(nearby, count)].slice(0, count);
       }
       case 'weakest': {
         const weak = this.weakTopics(2).slice(0, 5).map((w) => w.topic);

@@ -235,13 +235,22 @@ function plain(markdown: string): string {
   return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
 }
 
-/** Replaces the entry's own names in its description, so the description does not give the answer away. */
-function maskNames(text: string, e: Entry): string {
-  const names = [e.name, e.short, ...e.aliases, e.name.replace(/^(Amazon|AWS)\s+/, ''), e.short ? `Amazon ${e.short}` : undefined, e.short ? `AWS ${e.short}` : undefined]
+/** The ways a text may name the entry, longest first: its name, short name, aliases, with and without "Amazon"/"AWS". */
+function namesOf(e: Entry): string[] {
+  return [e.name, e.short, ...e.aliases, e.name.replace(/^(Amazon|AWS)\s+/, ''), e.short ? `Amazon ${e.short}` : undefined, e.short ? `AWS ${e.short}` : undefined]
     .filter((n): n is string => !!n && n.length > 1)
     .sort((a, b) => b.length - a.length);
+}
+
+/** Matches any of the entry's names as a whole word, in any case. */
+export function namePattern(e: Entry): RegExp {
+  return new RegExp(`\\b(${namesOf(e).map(escapeRegExp).join('|')})\\b`, 'i');
+}
+
+/** Replaces the entry's own names in its description, so the description does not give the answer away. */
+function maskNames(text: string, e: Entry): string {
   let out = text;
-  for (const n of names) out = out.replace(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), 'this service');
+  for (const n of namesOf(e)) out = out.replace(new RegExp(`\\b${escapeRegExp(n)}\\b`, 'gi'), 'this service');
   out = out.replace(/^this service/, 'This service');
   // Still naming the answer after masking (an unusual spelling): not a fair question.
   return mentions(out, e) ? '' : out;
