@@ -114,6 +114,27 @@ describe('notes index', () => {
     assert.ok(index.cardNoteIds().includes(id));
   });
 
+  it('makes no card of a heading over a list of terms, and shows options as plain, distinct text', () => {
+    const i = new NotesIndex(new KnowledgeSearch(kb));
+    const text = [
+      '# Notes', '', '## Compute', '', '- **EC2:** rent *virtual* servers by the second.', '    - Stop it and compute billing stops.', '',
+      '## Storage', '', '- **EBS Volume:** network drive for one instance, in one AZ.', '- **EFS:** shared NFS file system.',
+      '- S3 Glacier Deep Archive: cheapest class, retrieval in hours.', '', '## Networking', '',
+      'Networking holds how traffic reaches the servers.', '', '- Security group: stateful firewall on the instance.',
+    ].join('\n');
+    i.setFile({ file: '/notes/study.md', label: 'study.md', terms: parseNotes(text), review: true });
+    const cards = i.cardNoteIds().map((id) => i.question(id)!);
+    const terms = cards.map((q) => /“(.*)”/.exec(q.prompt)?.[1]);
+    assert.ok(!terms.includes('Compute') && !terms.includes('Storage'), `no section cards: ${terms.join(', ')}`);
+    assert.ok(terms.includes('Networking'), 'a heading followed by a sentence is a card');
+    assert.ok(terms.includes('EC2'));
+    for (const q of cards) {
+      assert.equal(new Set(q.options.map((o) => o.text.toLowerCase())).size, q.options.length, q.prompt);
+      for (const o of q.options) assert.doesNotMatch(o.text, /\*\*|^- /, q.prompt);
+    }
+    assert.equal(cards.find((q) => q.prompt.includes('“EC2”'))?.options.find((o) => o.correct)?.text, 'rent virtual servers by the second.');
+  });
+
   it('leaves excluded files out of review but keeps them searchable', () => {
     const other = new NotesIndex(new KnowledgeSearch(kb));
     other.setFile({ file: '/notes/tidy.md', label: 'tidy.md', terms: parseNotes(fixture('tidy.md')), review: false });

@@ -97,6 +97,13 @@ describe('quiz sessions', () => {
     s.finish(T0 + 2);
     assert.equal(resultsView(s, 0).percent, 100);
   });
+
+  it("labels a card from the learner's notes by where it comes from, not by an exam domain", () => {
+    const exam = questionView(QuizSession.create({ id: 's', mode: 'due', title: 'Due', seed: 1, questions: [question('q1', 2)], now: T0 }));
+    assert.equal(exam.domain, 'Domain 2: Security and Compliance');
+    const mine = questionView(QuizSession.create({ id: 's', mode: 'due', title: 'Due', seed: 1, questions: [{ ...question('n1'), origin: 'notes' }], now: T0 }));
+    assert.equal(mine.domain, 'From your notes');
+  });
 });
 
 describe('the question pool', () => {

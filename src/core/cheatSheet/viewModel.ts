@@ -2,6 +2,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { CATEGORIES, DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain, type Entry } from '../knowledge/types';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown';
+import { markdownToPlainText } from '../plainText';
 import type { ComparisonModel, DetailModel, HomeModel, ListItem, PortRow, Ref } from '../protocol/cheatSheet';
 import type { KnowledgeSearch } from '../search/search';
 
@@ -40,11 +41,7 @@ export const CONCEPT_GROUPS: { name: string; ids: string[] }[] = [
 ];
 
 export function listItem(e: Entry): ListItem {
-  return { ref: `entry:${e.id}`, name: e.name, category: e.category, summary: plain(e.summary), status: e.status };
-}
-
-function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
+  return { ref: `entry:${e.id}`, name: e.name, category: e.category, summary: markdownToPlainText(e.summary), status: e.status };
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -102,7 +99,7 @@ export class CheatSheetModel {
   }
 
   private noteItem(n: UserNoteView): ListItem {
-    return { ref: `usernote:${n.id}`, name: n.term, category: `My notes · ${n.fileLabel}`, summary: plain(n.markdown).slice(0, 160), mine: true };
+    return { ref: `usernote:${n.id}`, name: n.term, category: `My notes · ${n.fileLabel}`, summary: markdownToPlainText(n.markdown).slice(0, 160), mine: true };
   }
 
   portRows(): PortRow[] {

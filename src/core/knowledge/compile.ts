@@ -14,7 +14,8 @@ import {
   type NotationsInput,
   type NoteFrontMatter,
 } from './schemas';
-import { externalLinks, markdownToPlainText, noteLinks, parseNoteFile, sentenceCount, topLevelBullets, type NoteFile } from './noteFile';
+import { markdownToPlainText } from '../plainText';
+import { externalLinks, noteLinks, parseNoteFile, sentenceCount, topLevelBullets, type NoteFile } from './noteFile';
 import {
   KNOWLEDGE_FORMAT,
   type CompiledKnowledge,

@@ -116,16 +116,6 @@ export function topLevelBullets(markdown: string): string[] {
   return bullets;
 }
 
-/** Markdown to plain text for search: link text kept, markup dropped. */
-export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#]+/g, '')
-    .replace(/^\s*[-+]\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** `[text](note:id)` link targets in a Markdown fragment, with the line offset within it. */
 export function noteLinks(markdown: string): { id: string; lineOffset: number }[] {
   const links: { id: string; lineOffset: number }[] = [];

@@ -6,6 +6,7 @@
 import type { UserNoteView, UserNotesSource } from '../cheatSheet/viewModel';
 import type { NoteQuestions } from '../quiz/coach';
 import { OPTION_IDS, type QuizQuestion } from '../quiz/types';
+import { markdownToPlainText } from '../plainText';
 import type { KnowledgeSearch } from '../search/search';
 import type { NoteTerm } from './parseNotes';
 
@@ -82,7 +83,7 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
         id: n > 1 ? `${base}-${n}` : base,
         term: t.term,
         markdown: t.markdown,
-        definition: t.definition || firstLine(t.markdown),
+        definition: t.isHeading ? headingDefinition(t.markdown) : t.definition || firstLine(t.markdown),
         file: f.file,
         line: t.line,
         fileLabel: f.label,
@@ -155,10 +156,19 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
   question(noteId: string): QuizQuestion | undefined {
     const n = this.byNoteId.get(noteId);
     if (!n?.definition) return undefined;
-    const siblings = (this.files.get(n.file) ?? []).filter((o) => o.id !== n.id && o.definition && o.definition !== n.definition && o.term.toLowerCase() !== n.term.toLowerCase());
-    if (siblings.length < 3) return undefined;
-    // Deterministic neighbours: the notes closest in the file, so distractors come from the same topic.
-    const distractors = [...siblings].sort((a, b) => Math.abs(a.line - n.line) - Math.abs(b.line - n.line)).slice(0, 3);
+    const siblings = (this.files.get(n.file) ?? []).filter((o) => o.id !== n.id && o.definition && o.term.toLowerCase() !== n.term.toLowerCase());
+    // Deterministic neighbours: the notes closest in the file, so distractors come from the same topic;
+    // never two options that read the same.
+    const texts = new Set([clip(n.definition).toLowerCase()]);
+    const distractors: IndexedNote[] = [];
+    for (const o of [...siblings].sort((a, b) => Math.abs(a.line - n.line) - Math.abs(b.line - n.line))) {
+      const text = clip(o.definition).toLowerCase();
+      if (texts.has(text)) continue;
+      texts.add(text);
+      distractors.push(o);
+      if (distractors.length === 3) break;
+    }
+    if (distractors.length < 3) return undefined;
     const options = [n, ...distractors].map((o, i) => ({
       id: OPTION_IDS[i],
       text: clip(o.definition),
@@ -170,7 +180,7 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
       domain: 3,
       topics: n.entryId ? [n.entryId] : [],
       type: 'single',
-      prompt: `From your notes: which definition belongs to “${n.term}”?`,
+      prompt: `Which definition belongs to “${n.term}”?`,
       options,
       origin: 'notes',
       card: `card:note:${n.id}`,
@@ -178,11 +188,20 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
   }
 }
 
+/**
+ * A heading defines its term only when a sentence follows it; a heading over a list of terms ("## Compute"
+ * above "- EC2: ...") is a section, and its first bullet belongs to another term.
+ */
+function headingDefinition(markdown: string): string {
+  const first = markdown.split('\n').find((l) => l.trim()) ?? '';
+  return /^\s*([-*+]|\d+[.)])\s|^\s*```/.test(first) ? '' : first.trim();
+}
+
 function firstLine(markdown: string): string {
   return (markdown.split('\n').find((l) => l.trim()) ?? '').replace(/^\s*([-*+]|\d+[.)])\s+/, '').trim();
 }
 
 function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = markdownToPlainText(s);
   return one.length > 180 ? `${one.slice(0, 177)}...` : one;
 }

@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Category, Domain, Entry, PortEntry, Question } from '../knowledge/types';
+import { markdownToPlainText } from '../plainText';
 import { Random } from './random';
 import { OPTION_IDS, type QuizOption, type QuizQuestion } from './types';
 
@@ -118,7 +119,7 @@ export class QuestionPool {
   serviceFromDescription(id: string): QuizQuestion | undefined {
     const e = this.kb.entry(id);
     if (!e || !this.services.includes(e)) return undefined;
-    const description = maskNames(plain(e.summary), e);
+    const description = maskNames(markdownToPlainText(e.summary), e);
     if (!description) return undefined;
     const confused = e.confused.map((c) => this.kb.entry(c)).filter((c): c is Entry => !!c && this.services.includes(c));
     const sameCategory = this.services.filter((s) => s.category === e.category && s.id !== e.id && !confused.includes(s));
@@ -150,7 +151,7 @@ export class QuestionPool {
       id: OPTION_IDS[i],
       text: s.name,
       correct: s === odd,
-      why: s === odd ? `Correct: it is in ${s.category}, not ${category}. ${plain(s.summary)}` : `Part of ${category}. ${plain(s.summary)}`,
+      why: s === odd ? `Correct: it is in ${s.category}, not ${category}. ${markdownToPlainText(s.summary)}` : `Part of ${category}. ${markdownToPlainText(s.summary)}`,
     }));
     // Knowing which category a service belongs to is Cloud Technology and Services, whatever the service.
     return { id: `gen:not:${odd.id}`, domain: 3, topics: [odd.id], type: 'single', prompt: `Which of these is NOT a ${category} service?`, options, docs: odd.docs, origin: 'generated' };
@@ -201,7 +202,7 @@ export class QuestionPool {
       text: s.name,
       correct: s === answer,
       // The panel shows each option's name before its explanation, so the explanation starts with the facts.
-      why: s === answer ? `Correct: ${plain(s.summary)}` : plain(s.summary),
+      why: s === answer ? `Correct: ${markdownToPlainText(s.summary)}` : markdownToPlainText(s.summary),
     }));
     return { id, domain: primaryDomain(answer), topics: [topic], type: 'single', prompt, options, docs: answer.docs, origin: 'generated', card };
   }
@@ -229,10 +230,6 @@ function escapeRegExp(s: string): string {
 
 export function primaryDomain(e: Entry): Domain {
   return e.domains.includes(3) ? 3 : (e.domains[0] ?? 3);
-}
-
-function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
 }
 
 /** The ways a text may name the entry, longest first: its name, short name, aliases, with and without "Amazon"/"AWS". */

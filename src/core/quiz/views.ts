@@ -29,7 +29,8 @@ export function questionView(session: QuizSession): QuestionView {
     isLast: session.isLast,
     navigator: exam ? s.questions.map((x, index) => ({ index, answered: !!session.answer(x.id)?.selected.length, flagged: s.flagged.includes(x.id) })) : undefined,
     deadline: s.deadline,
-    domain: `Domain ${q.domain}: ${DOMAIN_NAMES[q.domain]}`,
+    // A card from the learner's own notes belongs to no exam domain; say where it comes from instead.
+    domain: q.origin === 'notes' ? 'From your notes' : `Domain ${q.domain}: ${DOMAIN_NAMES[q.domain]}`,
   };
 }
 
