@@ -25,6 +25,9 @@ const state: ViewState = {
 let home: HomeModel | undefined;
 let results: ListItem[] | undefined;
 let reported = false;
+let homeVersion = -1;
+/** A 'restore' message changed the state: the next home model must be applied even if unchanged. */
+let restored = false;
 let restoreScroll = true;
 
 const send = (m: CheatSheetToExtension) => vscode.postMessage(m);
@@ -156,16 +159,13 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) 
       search.value = state.query;
       restoreScroll = true;
       vscode.setState(state);
+      restored = true;
       break;
     case 'home':
-      home = m.home;
-      if (state.ref) {
-        // The open entry again, with fresh data (the learner's notes changed): where the reader was.
-        restoreScroll = true;
-        open(state.ref);
-      }
-      else if (state.query.trim()) send({ type: 'search', query: state.query });
-      else render();
+      // The same home the page came with, and no state to catch up on: already on screen.
+      if (!restored && m.version === homeVersion) break;
+      restored = false;
+      applyHome(m.home, m.version);
       break;
     case 'results':
       if (m.query !== state.query) return;
@@ -200,6 +200,17 @@ function focusTitle(article: HTMLElement): void {
   if (document.hasFocus()) (article.querySelector('h1') as HTMLElement).focus({ preventScroll: true });
 }
 
+/** Shows the home model: the open entry again (where the reader was), the search results, or the home screen. */
+function applyHome(h: HomeModel, version: number): void {
+  home = h;
+  homeVersion = version;
+  if (state.ref) {
+    restoreScroll = true;
+    open(state.ref);
+  } else if (state.query.trim()) send({ type: 'search', query: state.query });
+  else render();
+}
+
 function finishRender(): void {
   app.removeAttribute('aria-busy');
   main.removeAttribute('aria-busy');
@@ -210,7 +221,7 @@ function finishRender(): void {
   }
   if (!reported) {
     reported = true;
-    requestAnimationFrame(() => send({ type: 'rendered', ms: performance.now() - started }));
+    requestAnimationFrame(() => send({ type: 'rendered', ms: performance.now() - started, sinceNavigation: performance.now() }));
   }
 }
 
@@ -463,4 +474,14 @@ function renderComparison(c: ComparisonModel): void {
   focusTitle(article);
 }
 
-send({ type: 'ready', savedAt: state.savedAt });
+// The page carries the home model as data, so the first screen needs no round trip to the extension.
+const embedded = document.getElementById('home-data')?.textContent;
+if (embedded) {
+  try {
+    const data = JSON.parse(embedded) as { home: HomeModel; version: number };
+    applyHome(data.home, data.version);
+  } catch {
+    // Unreadable: the extension sends the home model after 'ready' instead.
+  }
+}
+send({ type: 'ready', savedAt: state.savedAt, ...(homeVersion >= 0 ? { homeVersion } : {}) });

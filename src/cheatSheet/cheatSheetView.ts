@@ -15,6 +15,8 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
   private readonly disposables: vscode.Disposable[] = [];
   /** The latest first-render time the view reported, in ms (read by the e2e suite through the log). */
   lastRenderMs?: number;
+  private timing = { opened: 0, ready: 0, homeSent: 0 };
+  private homeVersion = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -24,28 +26,41 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
     private readonly memento: vscode.Memento,
   ) {}
 
-  resolveWebviewView(view: vscode.WebviewView): void {
+  async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
+    this.timing = { opened: Date.now(), ready: 0, homeSent: 0 };
     this.view = view;
     this.ready = false;
     view.webview.options = webviewOptions(this.extensionUri);
-    view.webview.html = renderPage(view.webview, this.extensionUri, {
-      title: 'Cloud Coach Cheat Sheet',
-      styles: ['codicon.css', 'common.css', 'cheatSheet.css'],
-      scripts: ['cheatSheet.js'],
-      body: '<div id="app" aria-busy="true"></div>',
-    });
     this.disposables.push(
       view.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      // Hidden and shown again, the view loads its page afresh (no retainContextWhenHidden): time that load too.
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.timing = { opened: Date.now(), ready: 0, homeSent: 0 };
+      }),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
       }),
     );
+    // The home screen travels with the page, so the view paints it without waiting for a message.
+    const home = await this.getModel().then(
+      (m) => m.home(),
+      (e: Error) => void this.log.error(`Cheat sheet: ${e.message}`),
+    );
+    const data = home ? JSON.stringify({ home, version: this.homeVersion }).replace(/</g, '\\u003c') : '';
+    view.webview.html = renderPage(view.webview, this.extensionUri, {
+      title: 'Cloud Coach Cheat Sheet',
+      styles: ['codicon.css', 'common.css', 'cheatSheet.css'],
+      scripts: ['cheatSheet.js'],
+      body: `<div id="app" aria-busy="true"></div>${data ? `<script type="application/json" id="home-data">${data}</script>` : ''}`,
+      inline: true,
+    });
   }
 
   /** Refreshes the home model, e.g. when the learner's notes change. */
   async refresh(): Promise<void> {
-    if (this.ready) this.post({ type: 'home', home: (await this.getModel()).home() });
+    this.homeVersion++;
+    if (this.ready) this.post({ type: 'home', home: (await this.getModel()).home(), version: this.homeVersion });
   }
 
   /** Reveals the view and opens `ref` in it. */
@@ -82,11 +97,18 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
         case 'ready': {
           this.ready = true;
           const started = Date.now();
+          this.timing.ready ||= started;
           // A window reload can lose the view's own state, or keep an older one than the copy kept here.
           const saved = parseViewState(this.memento.get(VIEW_STATE_KEY));
-          if (saved && saved.savedAt > message.savedAt && !this.pendingRef) this.post({ type: 'restore', state: saved });
-          this.post({ type: 'home', home: (await this.getModel()).home() });
-          this.log.info(`Cheat sheet: home model sent ${Date.now() - started} ms after the view was ready`);
+          const restore = !!saved && saved.savedAt > message.savedAt && !this.pendingRef;
+          if (restore) this.post({ type: 'restore', state: saved });
+          // The page came with the current home model unless the notes changed since: then, or to apply a
+          // restored state, send it again.
+          if (restore || message.homeVersion !== this.homeVersion) {
+            this.post({ type: 'home', home: (await this.getModel()).home(), version: this.homeVersion });
+            this.timing.homeSent ||= Date.now();
+            this.log.info(`Cheat sheet: home model sent ${Date.now() - started} ms after the view was ready`);
+          }
           if (this.pendingRef) {
             this.post({ type: 'reveal', ref: this.pendingRef });
             await this.open(this.pendingRef);
@@ -115,10 +137,18 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
           await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
           break;
         }
-        case 'rendered':
-          this.lastRenderMs = message.ms;
-          this.log.info(`Cheat sheet: first screen rendered in ${message.ms.toFixed(1)} ms`);
+        case 'rendered': {
+          // From the moment VS Code asked for the view to the view's first painted screen.
+          const { opened, ready, homeSent } = this.timing;
+          this.lastRenderMs = Date.now() - opened;
+          const page = message.sinceNavigation;
+          this.log.info(
+            `Cheat sheet: first screen rendered in ${this.lastRenderMs} ms after the view opened ` +
+              `(${page === undefined ? '' : `${page.toFixed(0)} ms from the start of its page, the rest in VS Code's webview start-up; `}` +
+              `page ready after ${ready - opened} ms${homeSent ? `, home model sent ${homeSent - ready} ms later` : ', home model came with the page'})`,
+          );
           break;
+        }
       }
     } catch (e) {
       this.log.error(`Cheat sheet: ${(e as Error).message}`);

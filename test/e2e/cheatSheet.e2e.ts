@@ -26,10 +26,9 @@ describe('the cheat sheet', function () {
 
   it('renders its first screen quickly and reports the time', async () => {
     await wb.waitFor(() => /first screen rendered in [\d.]+ ms/.test(wb.extensionLog()), 10_000, 'the render time');
-    const ms = Number(/first screen rendered in ([\d.]+) ms/.exec(wb.extensionLog())?.[1]);
-    const model = /home model sent (\d+) ms/.exec(wb.extensionLog())?.[1];
-    console.log(`      cheat sheet first render: ${ms.toFixed(1)} ms (budget 300 ms), of which the extension took ${model} ms to build the home model`);
-    assert.ok(ms > 0);
+    const [, ms, detail] = /first screen rendered in ([\d.]+) ms after the view opened \((.*)\)/.exec(wb.extensionLog()) ?? [];
+    console.log(`      cheat sheet first render, first open in this window: ${ms} ms after the view opened (budget 300 ms): ${detail}`);
+    assert.ok(Number(ms) > 0);
     await shoot('home');
   });
 
@@ -69,6 +68,11 @@ describe('the cheat sheet', function () {
     view = await wb.webview('Cloud Coach Cheat Sheet');
     await wb.waitFor(async () => (await view.getByRole('heading', { level: 1 }).count()) > 0 && /Elastic File System/.test(await view.getByRole('heading', { level: 1 }).innerText()), 10_000, 'the restored entry');
     await wb.waitFor(async () => Math.abs((await scrolled()) - before) < 2, 5000, `the scroll position ${before}`);
+    // Shown again, the view starts afresh (no retainContextWhenHidden): its render time once VS Code's webview host is warm.
+    const renders = () => [...wb.extensionLog().matchAll(/first screen rendered in ([\d.]+) ms after the view opened \((.*)\)/g)];
+    await wb.waitFor(() => renders().length >= 2, 10_000, 'the second render time');
+    const [, ms, detail] = renders()[1];
+    console.log(`      cheat sheet first render, shown again: ${ms} ms after the view opened (budget 300 ms): ${detail}`);
     assert.equal(await view.getByRole('searchbox', { name: 'Search' }).inputValue(), 'EBS');
   });
 

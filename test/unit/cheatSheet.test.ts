@@ -138,6 +138,10 @@ describe('cheat sheet protocol', () => {
     assert.deepEqual(parseCheatSheetMessage({ type: 'open', ref: 'resource:AWS::S3::Bucket' }), { type: 'open', ref: 'resource:AWS::S3::Bucket' });
     assert.deepEqual(parseCheatSheetMessage({ type: 'search', query: 'ebs' }), { type: 'search', query: 'ebs' });
     assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5 }), { type: 'rendered', ms: 12.5 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5, sinceNavigation: 80 }), { type: 'rendered', ms: 12.5, sinceNavigation: 80 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5, sinceNavigation: 'soon' }), { type: 'rendered', ms: 12.5 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', savedAt: 5, homeVersion: 2 }), { type: 'ready', savedAt: 5, homeVersion: 2 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', savedAt: 'x', homeVersion: 1.5 }), { type: 'ready', savedAt: 0 });
   });
 
   it('rejects everything else', () => {

@@ -77,7 +77,8 @@ export interface CheatSheetViewState {
 
 export type ExtensionToCheatSheet =
   | { type: 'restore'; state: CheatSheetViewState }
-  | { type: 'home'; home: HomeModel }
+  /** `version` changes whenever the home model does (the learner's notes changed). */
+  | { type: 'home'; home: HomeModel; version: number }
   | { type: 'results'; query: string; items: ListItem[] }
   | { type: 'detail'; detail: DetailModel }
   | { type: 'comparison'; comparison: ComparisonModel }
@@ -85,14 +86,16 @@ export type ExtensionToCheatSheet =
   | { type: 'reveal'; ref: Ref };
 
 export type CheatSheetToExtension =
-  | { type: 'ready'; savedAt: number }
+  /** `homeVersion`: the home model the page already shows (it came with the page), if any. */
+  | { type: 'ready'; savedAt: number; homeVersion?: number }
   | { type: 'state'; state: CheatSheetViewState }
   | { type: 'search'; query: string }
   | { type: 'open'; ref: Ref }
   | { type: 'openExternal'; url: string }
   | { type: 'quiz'; topic: string }
   | { type: 'openUserNote'; file: string; line: number }
-  | { type: 'rendered'; ms: number };
+  /** `ms` since the view's script started; `sinceNavigation` since its document began to load. */
+  | { type: 'rendered'; ms: number; sinceNavigation?: number };
 
 const REF = /^(entry|resource|port|comparison|usernote):[\w:./<>@+-]{1,200}$/;
 
@@ -103,7 +106,11 @@ export function parseCheatSheetMessage(raw: unknown): CheatSheetToExtension | un
   const str = (k: string, max = 500) => (typeof m[k] === 'string' && (m[k] as string).length <= max ? (m[k] as string) : undefined);
   switch (m.type) {
     case 'ready':
-      return { type: 'ready', savedAt: typeof m.savedAt === 'number' && Number.isFinite(m.savedAt) ? m.savedAt : 0 };
+      return {
+        type: 'ready',
+        savedAt: typeof m.savedAt === 'number' && Number.isFinite(m.savedAt) ? m.savedAt : 0,
+        ...(Number.isInteger(m.homeVersion) ? { homeVersion: m.homeVersion as number } : {}),
+      };
     case 'state': {
       const state = parseViewState(m.state);
       return state ? { type: 'state', state } : undefined;
@@ -130,7 +137,8 @@ export function parseCheatSheetMessage(raw: unknown): CheatSheetToExtension | un
       return file && typeof line === 'number' && Number.isInteger(line) && line >= 0 ? { type: 'openUserNote', file, line } : undefined;
     }
     case 'rendered':
-      return typeof m.ms === 'number' && Number.isFinite(m.ms) ? { type: 'rendered', ms: m.ms } : undefined;
+      if (typeof m.ms !== 'number' || !Number.isFinite(m.ms)) return undefined;
+      return typeof m.sinceNavigation === 'number' && Number.isFinite(m.sinceNavigation) ? { type: 'rendered', ms: m.ms, sinceNavigation: m.sinceNavigation } : { type: 'rendered', ms: m.ms };
     default:
       return undefined;
   }
