@@ -248,6 +248,16 @@ describe('the coach', () => {
     assert.equal(p.domains.find((d) => d.domain === 4)?.correct, 0);
     assert.equal(p.days.length, 1);
   });
+
+  it("keeps cards from the learner's notes out of the exam-domain accuracy", () => {
+    const state = emptyLearnerState();
+    recordAnswers(state, [
+      { q: 'd3-001', choice: ['a'], correct: true, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'quick' },
+      { q: 'note:abc-ec2', choice: ['b'], correct: false, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'due' },
+    ]);
+    const d3 = new QuizCoach(kb, state).domainAccuracy().find((d) => d.domain === 3);
+    assert.deepEqual([d3?.answered, d3?.correct], [1, 1]);
+  });
 });
 
 describe('spaced repetition (FSRS)', () => {

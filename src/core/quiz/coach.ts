@@ -231,7 +231,8 @@ export class QuizCoach {
 
   domainAccuracy(): ProgressSummary['domains'] {
     return ([1, 2, 3, 4] as Domain[]).map((domain) => {
-      const answers = this.state.answers.filter((a) => a.domain === domain);
+      // Cards from the learner's own notes ("note:..." questions) belong to no exam domain.
+      const answers = this.state.answers.filter((a) => a.domain === domain && !a.q.startsWith('note:'));
       return { domain, name: DOMAIN_NAMES[domain], weight: DOMAIN_WEIGHTS[domain], answered: answers.length, correct: answers.filter((a) => a.correct).length };
     });
   }
