@@ -80,11 +80,11 @@ export class NotesService implements vscode.Disposable {
     const index = new NotesIndex(search);
     this.excludedFiles = await this.resolveExcluded();
     const started = Date.now();
-    const files = new Map<string, Source>();
+    const files = new Set<string>();
     for (const source of sources) {
-      for (const uri of await this.resolve(source)) files.set(uri.fsPath, source);
+      for (const uri of await this.resolve(source)) files.add(uri.fsPath);
     }
-    for (const [file, source] of files) await this.readInto(index, vscode.Uri.file(file), source);
+    for (const file of files) await this.readInto(index, vscode.Uri.file(file));
     this.index = index;
     this.log.info(`Notes: ${index.all().length} terms from ${index.fileCount} file(s) in ${Date.now() - started} ms`);
     this.changed.fire();
@@ -114,7 +114,7 @@ export class NotesService implements vscode.Disposable {
     if (isGlob) {
       const pattern = base ? new vscode.RelativePattern(base, expanded) : new vscode.RelativePattern(vscode.Uri.file(path.dirname(expanded.split(/[*?{[]/)[0] + 'x')), path.basename(expanded));
       const found = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 500);
-      this.watch(pattern, source);
+      this.watch(pattern);
       if (!found.length) this.warnOnce(setting, 'matches no files');
       return found;
     }
@@ -124,23 +124,23 @@ export class NotesService implements vscode.Disposable {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       this.warnOnce(setting, 'does not exist');
-      this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), source);
+      this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
       return [];
     }
     if (stat.type & vscode.FileType.Directory) {
       const pattern = new vscode.RelativePattern(uri, `**/*.${MARKDOWN}`);
       const found = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 500);
-      this.watch(pattern, source);
+      this.watch(pattern);
       if (!found.length) this.warnOnce(setting, 'is a folder without Markdown files');
       return found;
     }
-    this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), source);
+    this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
     return [uri];
   }
 
-  private watch(pattern: vscode.RelativePattern, source: Source): void {
+  private watch(pattern: vscode.RelativePattern): void {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const onChange = (uri: vscode.Uri) => this.schedule(uri, source);
+    const onChange = (uri: vscode.Uri) => this.schedule(uri);
     this.watchers.push(
       watcher,
       watcher.onDidChange(onChange),
@@ -155,7 +155,7 @@ export class NotesService implements vscode.Disposable {
   }
 
   /** Edits come in bursts (save, format): re-read a file once they settle, well within a second. */
-  private schedule(uri: vscode.Uri, source: Source): void {
+  private schedule(uri: vscode.Uri): void {
     clearTimeout(this.pending.get(uri.fsPath));
     this.pending.set(
       uri.fsPath,
@@ -163,15 +163,16 @@ export class NotesService implements vscode.Disposable {
         this.pending.delete(uri.fsPath);
         if (!this.index) return void this.reload();
         const started = Date.now();
-        await this.readInto(this.index, uri, source);
+        await this.readInto(this.index, uri);
         this.log.info(`Notes: re-read ${uri.fsPath} in ${Date.now() - started} ms`);
         this.changed.fire();
       }, 150),
     );
   }
 
-  private async readInto(index: NotesIndex, uri: vscode.Uri, source: Source): Promise<void> {
-    const label = source.folder ? path.relative(source.folder.uri.fsPath, uri.fsPath) || path.basename(uri.fsPath) : uri.fsPath;
+  private async readInto(index: NotesIndex, uri: vscode.Uri): Promise<void> {
+    // As the Explorer names it: relative to its folder, with the folder's name first in a multi-root workspace.
+    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     const limit = this.settings.current.notes.maxFileSizeMB;
     try {
       const stat = await vscode.workspace.fs.stat(uri);

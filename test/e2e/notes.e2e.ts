@@ -111,3 +111,41 @@ describe('your own notes', function () {
     assert.match(await wb.hover('AWS::EC2::Instance', 9), /Your notes/);
   });
 });
+
+describe('your own notes in a multi-root workspace', function () {
+  let wb: Workbench;
+
+  before(async () => {
+    // Two folders, each with its own notes setting, relative to that folder.
+    wb = await Workbench.launch({
+      suite: 'notes-multi-root',
+      workspaceFile: 'study.code-workspace',
+      files: {
+        'study.code-workspace': JSON.stringify({ folders: [{ path: 'team-a' }, { path: 'team-b' }] }),
+        'team-a/.vscode/settings.json': JSON.stringify({ 'cloudCoach.notes.paths': ['notes.md'] }),
+        'team-a/notes.md': '# Streaming\n\n- **Kinesis shard budget:** each shard takes 1 MB/s in; we plan for four.\n',
+        'team-b/.vscode/settings.json': JSON.stringify({ 'cloudCoach.notes.paths': ['study/*.md'] }),
+        'team-b/study/archive.md': '# Archive\n\n- **Glacier thaw plan:** bulk restores overnight, standard ones for urgent files.\n',
+      },
+    });
+  });
+  after(async () => wb?.close());
+  screenshotOnFailure(() => wb);
+
+  it("reads each folder's notes setting relative to that folder, and names the folder in the file label", async () => {
+    await wb.waitFor(() => /Notes: \d+ terms from 2 file\(s\)/.test(wb.extensionLog()), 30_000, 'the notes of both folders');
+    for (const [term, label] of [['Kinesis shard budget', 'team-a/notes.md'], ['Glacier thaw plan', 'team-b/study/archive.md']]) {
+      await wb.runCommand('Cloud Coach: Look Up Cloud Concept');
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(term);
+      const mine = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'My notes' }).first();
+      await mine.waitFor({ timeout: 10_000 });
+      const text = await mine.innerText();
+      assert.match(text, new RegExp(term));
+      assert.match(text, new RegExp(label.replace(/[./]/g, '\\$&')));
+      await wb.screenshot(`look-up-${label.split('/')[0]}`);
+      await wb.dismiss();
+    }
+  });
+});

@@ -59,6 +59,8 @@ export interface LaunchOptions {
   /** Files to add to (or replace in) the workspace copy, relative path to content. */
   files?: Record<string, string>;
   suite: string;
+  /** Open this `.code-workspace` file (relative to the workspace copy) instead of the folder: a multi-root workspace. */
+  workspaceFile?: string;
 }
 
 export class Workbench {
@@ -109,7 +111,7 @@ export class Workbench {
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const wb = new Workbench(page, browser, server, workspace, options.suite);
-    await page.goto(server.folderUrl);
+    await page.goto(options.workspaceFile ? `${server.url}?workspace=${encodeURIComponent(join(workspace, options.workspaceFile))}` : server.folderUrl);
     await wb.waitForWorkbench();
     return wb;
   }
