@@ -104,6 +104,19 @@ describe('quiz sessions', () => {
     const mine = questionView(QuizSession.create({ id: 's', mode: 'due', title: 'Due', seed: 1, questions: [{ ...question('n1'), origin: 'notes' }], now: T0 }));
     assert.equal(mine.domain, 'From your notes');
   });
+
+  it("counts a card from the learner's notes in the score but in no exam domain", () => {
+    const s = QuizSession.create({ id: 's', mode: 'due', title: 'Due', seed: 1, questions: [question('q1', 2), { ...question('n1'), origin: 'notes' }], now: T0 });
+    for (const id of ['q1', 'n1']) {
+      s.select(id, ['a']);
+      s.check(T0 + 1);
+      s.next(T0 + 1);
+    }
+    s.finish(T0 + 2);
+    const r = s.results();
+    assert.equal(r.total, 2);
+    assert.deepEqual(r.domains.map((d) => [d.domain, d.total]), [[2, 1]]);
+  });
 });
 
 describe('the question pool', () => {

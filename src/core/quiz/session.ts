@@ -187,15 +187,16 @@ export class QuizSession {
     const wrong: SessionResults['wrong'] = [];
     for (const q of this.state.questions) {
       const a = this.state.answers[q.id];
-      const d = domains.get(q.domain) ?? { domain: q.domain, name: DOMAIN_NAMES[q.domain], correct: 0, total: 0 };
-      d.total++;
+      // A card from the learner's own notes counts in the score but belongs to no exam domain.
+      const d = q.origin === 'notes' ? undefined : (domains.get(q.domain) ?? { domain: q.domain, name: DOMAIN_NAMES[q.domain], correct: 0, total: 0 });
+      if (d) d.total++;
       if (a?.correct) {
-        d.correct++;
+        if (d) d.correct++;
         correct++;
       } else if (a?.checked || this.finished) {
         wrong.push({ question: q, selected: a?.selected ?? [] });
       }
-      domains.set(q.domain, d);
+      if (d) domains.set(q.domain, d);
     }
     const total = this.state.questions.length;
     const fraction = total ? correct / total : 0;
