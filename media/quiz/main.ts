@@ -298,7 +298,8 @@ function renderResults(r: ResultsView): void {
     body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', { class: 'num' }, `${d.correct} / ${d.total}`), el('td', {}, meter(d.percent))));
   }
   table.append(body);
-  section.append(el('h2', {}, 'By domain'), table);
+  // A review of the learner's own notes only has no exam domains to show.
+  if (r.domains.length) section.append(el('h2', {}, 'By domain'), table);
 
   const actions = el('div', { class: 'actions' });
   if (r.canRetry) actions.append(button('Retry wrong answers', () => send({ type: 'retryWrong' }), { icon: 'refresh', id: 'retry' }));
