@@ -85,6 +85,14 @@ describe('hover rendering', () => {
     assert.ok(md.indexOf('my words') < facts, 'the notes come before the key facts');
   });
 
+  it("writes a learner's nested bullets as one line of sentences", () => {
+    const md = renderHover(kb, at('Type: AWS::EC2::Instance', 'AWS::'), {
+      detail: 'compact',
+      userNotes: (id) => (id === 'ec2' ? [{ term: 'EC2', markdown: 'rent servers by the second.\n\n    - Stop it to stop paying\n    - keep the EBS volume', openLink: 'command:x', fileLabel: 'n.md:1' }] : []),
+    });
+    assert.match(md, /\*\*EC2\*\*: rent servers by the second\. Stop it to stop paying; keep the EBS volume — /);
+  });
+
   it('shows a status for retired services', () => {
     const md = renderHover(kb, at('- AWS CodeStar was used here', 'CodeStar', 2, [], 'markdown'), { detail: 'compact' });
     assert.match(md, /\*\*Status:\*\*/);

@@ -139,8 +139,12 @@ function firstParagraph(markdown: string): string {
   return markdown.split(/\n\s*\n/)[0].replace(/\n\s*[-*+]\s.*$/s, '').trim();
 }
 
+/** A learner's note on one line: nested bullets become sentences of it, not stray "-" marks. */
 function clip(markdown: string): string {
-  const one = markdown.replace(/\s+/g, ' ').trim();
+  const one = markdown
+    .replace(/([.;:!?])?[ \t]*\r?\n\s*(?:[-*+]|\d+[.)])\s+/g, (_, end?: string) => (end ? `${end} ` : '; '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return one.length > 200 ? `${one.slice(0, 197)}...` : one;
 }
 
