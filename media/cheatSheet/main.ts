@@ -402,10 +402,6 @@ function renderDetail(d: DetailModel): void {
   article.append(actions);
   const body = el('div', { class: 'markdown' });
   body.innerHTML = d.html;
-  // The note opens with its one-sentence summary; the learner's own notes go right under it.
-  const first = body.firstElementChild;
-  if (first?.tagName === 'P') article.append(el('div', { class: 'markdown summary' }, first));
-  const bodyAt = article.childElementCount;
   article.append(body);
   if (d.userNotes.length && d.kindLabel !== 'Your note') {
     const mine = el('section', { class: 'your-notes', 'aria-label': 'Your notes' }, el('h2', {}, icon('notebook'), 'Your notes'));
@@ -416,7 +412,12 @@ function renderDetail(d: DetailModel): void {
       item.append(html, el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `${n.fileLabel}:${n.line + 1}`));
       mine.append(item);
     }
-    article.insertBefore(mine, article.children[bodyAt] ?? null);
+    // Right under the official one-sentence summary: the note's first paragraph, after the resource
+    // type's own lines (which end with a rule) when the entry was opened from a resource type.
+    const parts = [...body.children];
+    const summary = parts.slice(parts.findIndex((c) => c.tagName === 'HR') + 1).find((c) => c.tagName === 'P');
+    if (summary) summary.after(mine);
+    else body.before(mine);
   } else if (d.kindLabel === 'Your note' && d.userNotes[0]) {
     const n = d.userNotes[0];
     article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `Open ${n.fileLabel}:${n.line + 1}`));
