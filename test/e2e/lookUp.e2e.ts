@@ -12,11 +12,7 @@ describe('look up a cloud concept', function () {
   screenshotOnFailure(() => wb);
 
   async function lookUp(query: string): Promise<string[]> {
-    await wb.runCommand('Cloud Coach: Look Up Cloud Concept');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(query);
-    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+    const rows = await wb.lookUp(query);
     await rows.first().waitFor({ timeout: 10_000 });
     await wb.page.waitForTimeout(300);
     return rows.allInnerTexts();

@@ -38,11 +38,7 @@ describe('your own notes', function () {
   });
 
   it('finds a term from the notes through the look-up command', async () => {
-    await wb.runCommand('Cloud Coach: Look Up Cloud Concept');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('EBS Volume');
-    const mine = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'My notes' }).first();
+    const mine = (await wb.lookUp('EBS Volume')).filter({ hasText: 'My notes' }).first();
     await mine.waitFor({ timeout: 10_000 });
     assert.match(await mine.innerText(), /EBS Volume/);
     await wb.screenshot('look-up-notes');
@@ -135,11 +131,7 @@ describe('your own notes in a multi-root workspace', function () {
   it("reads each folder's notes setting relative to that folder, and names the folder in the file label", async () => {
     await wb.waitFor(() => /Notes: \d+ terms from 2 file\(s\)/.test(wb.extensionLog()), 30_000, 'the notes of both folders');
     for (const [term, label] of [['Kinesis shard budget', 'team-a/notes.md'], ['Glacier thaw plan', 'team-b/study/archive.md']]) {
-      await wb.runCommand('Cloud Coach: Look Up Cloud Concept');
-      const input = wb.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(term);
-      const mine = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'My notes' }).first();
+      const mine = (await wb.lookUp(term)).filter({ hasText: 'My notes' }).first();
       await mine.waitFor({ timeout: 10_000 });
       const text = await mine.innerText();
       assert.match(text, new RegExp(term));

@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 
 // scripts/codeServer.mjs is plain ESM shared with `npm start`.
 type CodeServer = {
@@ -347,6 +347,15 @@ export class Workbench {
     }
     await this.page.waitForTimeout(200);
     return (await hover.allInnerTexts()).join('\n');
+  }
+
+  /** Runs "Cloud Coach: Look Up Cloud Concept", types `query`, and returns the result rows. */
+  async lookUp(query: string): Promise<Locator> {
+    await this.runCommand('Cloud Coach: Look Up Cloud Concept');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(query);
+    return this.page.locator('.quick-input-list .monaco-list-row');
   }
 
   /** The frame of the webview whose document title is `title` (webviews are nested iframes). */

@@ -83,7 +83,7 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
         id: n > 1 ? `${base}-${n}` : base,
         term: t.term,
         markdown: t.markdown,
-        definition: t.isHeading ? headingDefinition(t.markdown) : t.definition || firstLine(t.markdown),
+        definition: t.isHeading ? headingDefinition(t.markdown) : t.definition || firstLine(t.markdown).replace(LIST_ITEM, '').trim(),
         file: f.file,
         line: t.line,
         fileLabel: f.label,
@@ -193,12 +193,14 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
  * above "- EC2: ...") is a section, and its first bullet belongs to another term.
  */
 function headingDefinition(markdown: string): string {
-  const first = markdown.split('\n').find((l) => l.trim()) ?? '';
-  return /^\s*([-*+]|\d+[.)])\s|^\s*```/.test(first) ? '' : first.trim();
+  const first = firstLine(markdown);
+  return LIST_ITEM.test(first) || /^\s*```/.test(first) ? '' : first.trim();
 }
 
+const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
+
 function firstLine(markdown: string): string {
-  return (markdown.split('\n').find((l) => l.trim()) ?? '').replace(/^\s*([-*+]|\d+[.)])\s+/, '').trim();
+  return markdown.split('\n').find((l) => l.trim()) ?? '';
 }
 
 function clip(s: string): string {
