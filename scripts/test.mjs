@@ -1,5 +1,5 @@
 // `npm test`: every test tier this machine can run, in order, ending non-zero on any failure.
-//   build (compiles and validates content/) → types → lint → unit → integration → end-to-end
+//   build (compiles and validates content/) → types → lint → unit → install → integration → end-to-end
 // The two browser tiers need Debian's Chromium and code-server (installed on first use into the cache,
 // see scripts/codeServer.mjs). Without Chromium they are skipped with a notice, unless
 // CLOUD_COACH_REQUIRE_ALL_TIERS=1 (as in .ci/run), which makes a missing tier a failure.
@@ -11,6 +11,8 @@ const steps = [
   { name: 'types', command: ['npx', 'tsc', '--noEmit', '-p', '.'], also: ['npx', 'tsc', '--noEmit', '-p', 'media'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
   { name: 'unit', command: ['npx', 'mocha'] },
+  // The first-run install from an empty cache, under this npm's environment (see scripts/checkInstall.mjs).
+  { name: 'install', command: ['node', 'scripts/checkInstall.mjs'] },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], browser: true },
   { name: 'e2e', command: ['npx', 'mocha', '--config', 'test/e2e/.mocharc.json', 'test/e2e/**/*.e2e.ts'], browser: true },
 ];
