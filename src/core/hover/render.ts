@@ -125,11 +125,13 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
     }
   }
 
-  const target = main ?? entry;
+  // A catalogue entry is quizzed through the note it belongs to; a feature with a note of its own, on itself.
+  const quizTopic = entry.kind === 'catalog' ? main : entry;
+  const docs = entry.docs ?? main?.docs;
   const links = [
-    entry.docs || target.docs ? `[Documentation](${entry.docs ?? target.docs})` : undefined,
+    docs ? `[Documentation](${docs})` : undefined,
     `[Open in Cheat Sheet](${openEntryLink(entry.id)})`,
-    target.kind !== 'catalog' ? `[Quiz me on this](${quizLink(target.id)})` : undefined,
+    quizTopic && quizTopic.kind !== 'catalog' ? `[Quiz me on this](${quizLink(quizTopic.id)})` : undefined,
   ].filter(Boolean);
   parts.push(links.join(' · '));
   return parts.join('\n\n');

@@ -328,6 +328,7 @@ function noteEntry(
       if (!isHttpsUrl(link.url)) problem(s.line + 1 + link.lineOffset, `link target "${link.url}" is not an https URL or a note: link`);
   }
 
+  if (f.partOf) references.push({ id: f.partOf, file, line: fm.lineOfPath(['partOf']), what: '`partOf`', allowCatalog: false });
   f.related.forEach((id, i) => references.push({ id, file, line: fm.lineOfPath(['related', i]), what: '`related`', allowCatalog: true }));
   f.confused.forEach((id, i) => references.push({ id, file, line: fm.lineOfPath(['confused', i]), what: '`confused`', allowCatalog: true }));
   for (const [field, ids] of [['related', f.related], ['confused', f.confused]] as const)
@@ -356,6 +357,7 @@ function noteEntry(
       related: f.related,
       confused: f.confused,
       docs: f.docs,
+      partOf: f.partOf,
       keyFacts,
       examTips,
       body: note.body,

@@ -36,6 +36,8 @@ export const noteFrontMatterSchema = z.strictObject({
   domains: z.array(domain).min(1, 'needs at least one CLF-C02 domain'),
   needsPrefix: z.boolean().default(false),
   status,
+  /** A feature that is part of a larger service's note: NAT gateways are part of Amazon VPC. */
+  partOf: kebabId.optional(),
   notations: notationsSchema.optional(),
   related: list(kebabId),
   confused: list(kebabId),
@@ -102,6 +104,8 @@ export const portRowSchema = z.union(
       aws: list(kebabId),
       risk: z.enum(['remote-admin', 'database', 'cleartext', 'sensitive']).optional(),
       security: text.optional(),
+      /** A port the exam and everyday AWS work use: generated port questions draw only from these. */
+      quiz: z.boolean().default(false),
       docs: url.optional(),
     }),
     z.strictObject({

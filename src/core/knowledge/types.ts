@@ -91,7 +91,7 @@ export interface Entry {
   confused: string[];
   /** Official documentation URL. */
   docs?: string;
-  /** For catalogue entries: the note whose service this API belongs to. */
+  /** The note whose service this entry belongs to: a catalogue entry's API, or a feature's service. */
   partOf?: string;
   /** Key-fact bullets, Markdown, in order (notes only). */
   keyFacts: string[];
@@ -124,6 +124,8 @@ export interface PortEntry {
   aws: string[];
   risk?: PortRisk;
   security?: string;
+  /** Asked about in generated questions: a port the exam and everyday AWS work use. */
+  quiz: boolean;
   docs?: string;
 }
 
