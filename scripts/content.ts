@@ -5,9 +5,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { compileContent, type ContentFile } from '../src/core/knowledge/compile';
-import { referenceCoverage } from '../src/core/knowledge/coverage';
-import { formatProblem } from '../src/core/knowledge/yamlSource';
+import { compileContent, type ContentFile } from '../src/compiler/compile';
+import { referenceCoverage } from '../src/compiler/coverage';
+import { formatProblem } from '../src/compiler/yamlSource';
 
 const root = join(__dirname, '..');
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { compileContent, type ContentFile } from '../../src/core/knowledge/compile';
-import { formatProblem } from '../../src/core/knowledge/yamlSource';
+import { compileContent, type ContentFile } from '../../src/compiler/compile';
+import { formatProblem } from '../../src/compiler/yamlSource';
 
 /** A valid note; tests break one thing at a time. */
 function note(id: string, overrides: { front?: string; body?: string } = {}): ContentFile {

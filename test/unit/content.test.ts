@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { referenceCoverage } from '../../src/core/knowledge/coverage';
+import { referenceCoverage } from '../../src/compiler/coverage';
 import { DOMAIN_WEIGHTS, type Domain } from '../../src/core/knowledge/types';
 import { knowledgeBase } from './helpers';
 

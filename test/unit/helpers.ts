@@ -1,8 +1,8 @@
 /** Shared by the unit tests: the real knowledge base, compiled once from content/. */
 import { readContent } from '../../scripts/content';
-import { compileContent } from '../../src/core/knowledge/compile';
+import { compileContent } from '../../src/compiler/compile';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
-import { formatProblem } from '../../src/core/knowledge/yamlSource';
+import { formatProblem } from '../../src/compiler/yamlSource';
 
 let cached: KnowledgeBase | undefined;
 

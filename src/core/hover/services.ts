@@ -106,6 +106,8 @@ function terraform(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Foun
     const id = t.cfnNamespace[ns];
     if (id) return service(span, 'terraform', token, id, { resourceType: row });
   }
+  const mapped = t.terraformEntry[token];
+  if (mapped) return service(span, 'terraform', token, mapped);
   const segments = token.split('_');
   for (let n = segments.length; n >= 2; n--) {
     const id = t.terraformPrefix[segments.slice(0, n).join('_')];

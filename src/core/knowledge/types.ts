@@ -203,4 +203,6 @@ export interface ContentCounts {
   portRanges: number;
   questions: number;
   comparisons: number;
+  iamPrefixes: number;
+  terraformTypes: number;
 }

@@ -1,5 +1,5 @@
 /** How much of the AWS identifier reference (`shared/reference/aws-services.txt`) the knowledge base covers. */
-import type { CompiledKnowledge } from './types';
+import type { CompiledKnowledge } from '../core/knowledge/types';
 
 export interface ReferenceIds {
   services: string[];

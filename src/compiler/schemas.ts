@@ -3,7 +3,7 @@
  * every schema issue into a `file:line: message` error pointing at the offending YAML node.
  */
 import { z } from 'zod';
-import { CATEGORIES } from './types';
+import { CATEGORIES } from '../core/knowledge/types';
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -148,3 +148,9 @@ export const comparisonRowSchema = z.strictObject({
 });
 
 export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
+
+export const iamPrefixRowSchema = z.strictObject({
+  prefix: z.string().regex(/^[a-z0-9-]+$/, 'must be an IAM service prefix such as s3 or ec2messages'),
+  service: text,
+  entry: kebabId,
+});
