@@ -26,6 +26,21 @@ const esbuildProblemMatcherPlugin = {
   },
 };
 
+/** The web build must not reach for Node: any `node:` or built-in module import fails it, naming the importer. */
+const noNodeModules = {
+  name: 'no-node-modules-in-the-web-build',
+  setup(build) {
+    const builtins = new Set(require('node:module').builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '').split('/')[0];
+      if (args.path.startsWith('node:') || (builtins.has(bare) && args.kind !== 'entry-point' && !args.path.startsWith('.'))) {
+        return { errors: [{ text: `the web build imports the Node module "${args.path}" (from ${path.relative(__dirname, args.importer)}); keep Node-only code behind src/platform` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
 /** Copies the files the webviews load at run time (codicons, webview components, CSS). */
 function copyMediaAssets() {
   const out = path.join(__dirname, 'dist', 'media');
@@ -50,7 +65,16 @@ function compileContent() {
   return result.status === 0;
 }
 
+/** Bundles from an earlier build that this one no longer makes would otherwise be packaged. */
+function removeOldBundles() {
+  const dist = path.join(__dirname, 'dist');
+  if (!fs.existsSync(dist)) return;
+  for (const f of fs.readdirSync(dist)) if (/\.js(\.map)?$/.test(f)) fs.rmSync(path.join(dist, f));
+  fs.rmSync(path.join(dist, 'web'), { recursive: true, force: true });
+}
+
 async function main() {
+  if (!watch) removeOldBundles();
   copyMediaAssets();
   if (!compileContent() && !watch) process.exit(1);
   const common = {
@@ -63,12 +87,24 @@ async function main() {
   };
   const extension = await esbuild.context({
     ...common,
-    entryPoints: ['src/extension.ts', 'src/heavy.ts'],
+    entryPoints: ['src/extension.ts', 'src/studyEngines.ts'],
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     outdir: 'dist',
     external: ['vscode'],
+  });
+  // The same source for VS Code's web worker extension host (vscode.dev, github.dev): one bundle, no Node.
+  const web = await esbuild.context({
+    ...common,
+    entryPoints: { extension: 'src/extension.web.ts' },
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: 'dist/web',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [...common.plugins, noNodeModules],
   });
   const webviews = await esbuild.context({
     ...common,
@@ -78,18 +114,23 @@ async function main() {
     target: 'es2022',
     outdir: 'dist/media',
   });
+  const contexts = [extension, web, webviews];
   if (watch) {
-    await Promise.all([extension.watch(), webviews.watch()]);
+    await Promise.all(contexts.map((c) => c.watch()));
     let timer;
     fs.watch(path.join(__dirname, 'content'), { recursive: true }, () => {
       clearTimeout(timer);
       timer = setTimeout(compileContent, 200);
     });
   } else {
-    await extension.rebuild();
-    await webviews.rebuild();
-    await extension.dispose();
-    await webviews.dispose();
+    for (const c of contexts) {
+      const result = await c.rebuild().catch((e) => e);
+      await c.dispose();
+      if (result instanceof Error) {
+        for (const { text, location } of result.errors ?? []) console.error(`✘ ${location ? `${location.file}:${location.line}: ` : ''}${text}`);
+        process.exit(1);
+      }
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// Lint with typescript-eslint's recommended rules, type-aware for the source and the webview scripts.
+// Lint with typescript-eslint's recommended rules (syntax-based; `tsc --noEmit` does the type checking).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -12,6 +12,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The core is plain TypeScript, tested in plain Node: types from vscode or Node are fine, values are not.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', allowTypeImports: true, message: 'src/core is pure: pass what it needs in from an adapter.' }],
+          patterns: [{ group: ['node:*'], allowTypeImports: true, message: 'src/core is pure: it runs in a browser too.' }],
+        },
+      ],
     },
   },
   {

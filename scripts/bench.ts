@@ -7,9 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detect } from '../src/core/hover/detect';
-import { commandLink, renderHover, type UserNoteSnippet } from '../src/core/hover/render';
+import { detect } from '../src/core/detect/detect';
+import { renderHover } from '../src/core/hover/render';
 import { KnowledgeBase } from '../src/core/knowledge/knowledgeBase';
+import type { UserNote } from '../src/core/knowledge/userNotes';
 import { NotesIndex } from '../src/core/notes/notesIndex';
 import { parseNotes } from '../src/core/notes/parseNotes';
 import { KnowledgeSearch } from '../src/core/search/search';
@@ -47,9 +48,9 @@ row('  of which: require of the bundle', fmt(median(loads)), '', undefined);
 row('  of which: activate()', fmt(median(activates)), '', undefined);
 
 const bundleKB = statSync(join(root, 'dist', 'extension.js')).size / 1024;
-const heavyKB = statSync(join(root, 'dist', 'heavy.js')).size / 1024;
+const enginesKB = statSync(join(root, 'dist', 'studyEngines.js')).size / 1024;
 row('dist/extension.js (minified; loaded at activation)', `${bundleKB.toFixed(0)} KB`, '≤ 300 KB', bundleKB <= 300);
-row('dist/heavy.js (minified; search, markdown, quiz engine on first use)', `${heavyKB.toFixed(0)} KB`, '', undefined);
+row('dist/studyEngines.js (minified; search, markdown, quiz engine on first use)', `${enginesKB.toFixed(0)} KB`, '', undefined);
 const vsixMB = statSync(vsix).size / 1024 / 1024;
 row('.vsix', `${vsixMB.toFixed(2)} MB`, '≤ 2 MB', vsixMB <= 2);
 rmSync(vsixDir, { recursive: true, force: true });
@@ -67,7 +68,7 @@ row('Search index load (Fuse.parseIndex + exact names)', fmt(indexMs), 'once, on
 
 // 4. Hover latency: every position of the fixture corpus and a generated 10,000-line template.
 const options = { services: true, ports: true, plainNames: true };
-function hoverTimes(lines: string[], languageId: string, fileName: string, stride = 3, userNotes?: (id: string) => readonly UserNoteSnippet[]): number[] {
+function hoverTimes(lines: string[], languageId: string, fileName: string, stride = 3, userNotes?: (id: string) => readonly UserNote[]): number[] {
   const times: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
@@ -157,8 +158,7 @@ const repeated: string[] = [];
 while (repeated.length < 10_000) repeated.push(...notesSample);
 repeated.length = 10_000;
 attached.setFile({ file: '/bench/notes.md', label: 'notes.md', terms: parseNotes(repeated.join('\n')), review: true });
-const withNotes = (id: string): UserNoteSnippet[] =>
-  attached.forEntry(id).map((n) => ({ term: n.term, markdown: n.markdown, fileLabel: `${n.fileLabel}:${n.line + 1}`, openLink: commandLink('cloudCoach.openUserNote', [n.file, n.line]) }));
+const withNotes = (id: string) => attached.forEntry(id);
 let notesCorpus: number[] = [];
 for (const file of readdirSync(fixtureDir).filter((f) => f !== 'cases.yaml')) {
   const ext = file.split('.').pop() ?? '';

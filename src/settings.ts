@@ -1,6 +1,10 @@
-/** The one typed accessor for Cloud Coach's settings; refreshed when the configuration changes. */
+/**
+ * The one typed accessor for Cloud Coach's settings: read once, re-read on change, so hot paths never
+ * query the configuration. Every module reads settings through `Settings`.
+ */
 import * as vscode from 'vscode';
 import type { HoverDetail } from './core/hover/render';
+import { DisposableStore } from './dispose';
 
 export interface CloudCoachSettings {
   hover: {
@@ -11,59 +15,84 @@ export interface CloudCoachSettings {
     detail: HoverDetail;
   };
   notes: {
-    paths: string[];
     maxFileSizeMB: number;
-    excludeFromReview: string[];
   };
   review: {
     statusBar: boolean;
   };
 }
 
-export function readSettings(scope?: vscode.ConfigurationScope): CloudCoachSettings {
-  const c = vscode.workspace.getConfiguration('cloudCoach', scope);
-  const detail = c.get<string>('hover.detail');
-  const list = (key: string) => (c.get<unknown[]>(key) ?? []).filter((v): v is string => typeof v === 'string');
+/** The notes settings of one workspace folder (`resource` scope), or the user's when no folder is open. */
+export interface FolderNotesSettings {
+  folder?: vscode.WorkspaceFolder;
+  paths: string[];
+  excludeFromReview: string[];
+}
+
+/** Settings that make Cloud Coach read files the workspace chooses; VS Code ignores their workspace values in Restricted Mode. */
+export const RESTRICTED_SETTINGS = ['cloudCoach.notes.paths', 'cloudCoach.notes.excludeFromReview'] as const;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+}
+
+export function readSettings(): CloudCoachSettings {
+  const c = vscode.workspace.getConfiguration('cloudCoach');
   return {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true),
       services: c.get<boolean>('hover.services', true),
       ports: c.get<boolean>('hover.ports', true),
       plainNames: c.get<boolean>('hover.plainNames', true),
-      detail: detail === 'full' ? 'full' : 'compact',
+      detail: c.get<string>('hover.detail') === 'full' ? 'full' : 'compact',
     },
-    notes: {
-      paths: list('notes.paths'),
-      maxFileSizeMB: Math.max(0.01, c.get<number>('notes.maxFileSizeMB', 5)),
-      excludeFromReview: list('notes.excludeFromReview'),
-    },
-    review: {
-      statusBar: c.get<boolean>('review.statusBar', true),
-    },
+    notes: { maxFileSizeMB: Math.max(0.01, c.get<number>('notes.maxFileSizeMB', 5)) },
+    review: { statusBar: c.get<boolean>('review.statusBar', true) },
   };
 }
 
-/** Settings read once and re-read on change, so hot paths never query the configuration. */
-export class Settings implements vscode.Disposable {
+export class Settings extends DisposableStore {
   private value = readSettings();
-  private readonly listener: vscode.Disposable;
-  private readonly emitter = new vscode.EventEmitter<CloudCoachSettings>();
+  private readonly emitter = this.register(new vscode.EventEmitter<CloudCoachSettings>());
   readonly onDidChange = this.emitter.event;
 
   constructor() {
-    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('cloudCoach')) return;
-      this.value = readSettings();
-      this.emitter.fire(this.value);
-    });
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('cloudCoach')) return;
+        this.value = readSettings();
+        this.emitter.fire(this.value);
+      }),
+    );
   }
 
   get current(): CloudCoachSettings {
     return this.value;
   }
 
-  dispose(): void {
-    this.listener.dispose();
-    this.emitter.dispose();
+  /** Per folder, as VS Code applies them (in Restricted Mode, without the workspace's values). */
+  notesSettings(): FolderNotesSettings[] {
+    const trusted = vscode.workspace.isTrusted;
+    const read = (folder?: vscode.WorkspaceFolder): FolderNotesSettings => {
+      const c = vscode.workspace.getConfiguration('cloudCoach.notes', folder?.uri);
+      // VS Code leaves the workspace's values of restricted settings out in Restricted Mode; say so in code too.
+      const value = (key: string) => (trusted ? c.get(key) : c.inspect(key)?.globalValue);
+      return { folder, paths: strings(value('paths')), excludeFromReview: strings(value('excludeFromReview')) };
+    };
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return folders.length ? folders.map(read) : [read()];
+  }
+
+  /** The restricted settings the workspace sets that VS Code ignores until the user trusts it. */
+  ignoredUntilTrusted(): string[] {
+    if (vscode.workspace.isTrusted) return [];
+    const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+    return RESTRICTED_SETTINGS.filter((key) =>
+      scopes.some((scope) => {
+        const i = vscode.workspace.getConfiguration(undefined, scope).inspect(key);
+        return i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined;
+      }),
+    );
   }
 }

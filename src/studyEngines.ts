@@ -1,7 +1,7 @@
 /**
- * The parts of Cloud Coach that need sizeable libraries (Fuse.js search, markdown-it rendering, the
- * ts-fsrs quiz engine), bundled separately as dist/heavy.js and loaded on first use, so that activation
- * only pays for what a hover needs.
+ * The study engines: search (Fuse.js), the cheat-sheet model (markdown-it) and the quiz coach (ts-fsrs).
+ * In the desktop build they are their own bundle (dist/studyEngines.js), loaded on first use so that
+ * activation and hovers pay only for what they need; the web build carries them in its one bundle.
  */
 export { CheatSheetModel } from './core/cheatSheet/viewModel';
 export { QuizCoach } from './core/quiz/coach';

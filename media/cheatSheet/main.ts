@@ -1,44 +1,48 @@
 /**
  * The cheat-sheet webview: search, browse by category/domain/concept, comparisons, ports, the learner's
  * notes, and an entry's details. The extension computes every model; this script only renders them and
- * reports clicks. Its state (tab, query, open entry, scroll) survives hiding and reloads via setState.
+ * reports clicks. Its state (tab, query, open entry, scroll) is kept by the extension: every page starts
+ * from the copy it embeds, and each change is sent back.
  */
 import type { CheatSheetToExtension, CheatSheetViewState, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
+import { refs } from '../../src/core/ids';
 import { acquireApi, el, icon } from '../shared/dom';
 
 type Tab = CheatSheetViewState['tab'];
 type ViewState = CheatSheetViewState;
 
 const started = performance.now();
-const vscode = acquireApi<ViewState>();
-const saved = vscode.getState();
-const state: ViewState = {
-  tab: saved?.tab ?? 'browse',
-  browseBy: saved?.browseBy ?? 'category',
-  query: saved?.query ?? '',
-  portFilter: saved?.portFilter ?? '',
-  ref: saved?.ref,
-  open: Array.isArray(saved?.open) ? saved.open : [],
-  scroll: typeof saved?.scroll === 'number' ? saved.scroll : 0,
-  savedAt: typeof saved?.savedAt === 'number' ? saved.savedAt : 0,
-};
+const vscode = acquireApi();
+/** What the extension embeds in the page: the home screen and the view's state. */
+const pageData = readPageData();
+const state: ViewState = pageData?.state ?? { tab: 'browse', browseBy: 'category', query: '', portFilter: '', open: [], scroll: 0 };
 let home: HomeModel | undefined;
 let results: ListItem[] | undefined;
 let reported = false;
 let homeVersion = -1;
-/** A 'restore' message changed the state: the next home model must be applied even if unchanged. */
-let restored = false;
 let restoreScroll = true;
 
 const send = (m: CheatSheetToExtension) => vscode.postMessage(m);
-let mirrorTimer: number | undefined;
-/** Keeps the state with the view, and a copy with the extension for window reloads. */
-const save = () => {
-  state.savedAt = Date.now();
-  vscode.setState(state);
-  window.clearTimeout(mirrorTimer);
-  mirrorTimer = window.setTimeout(() => send({ type: 'state', state }), 250);
+let saveTimer: number | undefined;
+/** Sends the state to the extension, which keeps the one copy of it (scrolling in short bursts). */
+const save = (soon = false) => {
+  window.clearTimeout(saveTimer);
+  if (soon) saveTimer = window.setTimeout(() => send({ type: 'state', state }), 100);
+  else send({ type: 'state', state });
 };
+window.addEventListener('pagehide', () => {
+  window.clearTimeout(saveTimer);
+  send({ type: 'state', state });
+});
+
+function readPageData(): { home?: HomeModel; version?: number; state?: ViewState } | undefined {
+  try {
+    return JSON.parse(document.getElementById('page-data')?.textContent ?? '');
+  } catch {
+    // Unreadable: the extension sends the home model after 'ready' instead.
+    return undefined;
+  }
+}
 
 const app = document.getElementById('app') as HTMLElement;
 const header = el('header', { class: 'search-bar' });
@@ -80,11 +84,11 @@ search.addEventListener('keydown', (e) => {
 
 main.addEventListener('scroll', () => {
   state.scroll = main.scrollTop;
-  save();
+  save(true);
 });
 window.addEventListener('scroll', () => {
   state.scroll = document.scrollingElement?.scrollTop ?? 0;
-  save();
+  save(true);
 });
 
 // Clicks on anything carrying a ref or an external link, wherever it was rendered.
@@ -154,17 +158,9 @@ function open(ref: Ref): void {
 window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) => {
   const m = event.data;
   switch (m.type) {
-    case 'restore':
-      Object.assign(state, m.state);
-      search.value = state.query;
-      restoreScroll = true;
-      vscode.setState(state);
-      restored = true;
-      break;
     case 'home':
-      // The same home the page came with, and no state to catch up on: already on screen.
-      if (!restored && m.version === homeVersion) break;
-      restored = false;
+      // The same home the page came with: already on screen.
+      if (m.version === homeVersion) break;
       applyHome(m.home, m.version);
       break;
     case 'results':
@@ -287,7 +283,7 @@ function renderComparisons(panel: HTMLElement, h: HomeModel): void {
     panel.append(el('p', { class: 'notice' }, 'No comparisons yet.'));
     return;
   }
-  panel.append(list(h.comparisons.map((c) => ({ ref: `comparison:${c.id}`, name: c.title, category: 'Comparison', summary: c.intro ?? '' }))));
+  panel.append(list(h.comparisons.map((c) => ({ ref: refs.comparison(c.id), name: c.title, category: 'Comparison', summary: c.intro ?? '' }))));
 }
 
 function renderPorts(panel: HTMLElement, h: HomeModel): void {
@@ -325,6 +321,7 @@ function inRange(cell: string, port: number): boolean {
 }
 
 function renderMyNotes(panel: HTMLElement, h: HomeModel): void {
+  if (h.notesNotice) panel.append(el('p', { class: 'notice restricted', role: 'note' }, icon('shield'), ' ', h.notesNotice));
   if (!h.myNotes.length) {
     panel.append(
       el(
@@ -403,7 +400,7 @@ function renderDetail(d: DetailModel): void {
   const body = el('div', { class: 'markdown' });
   body.innerHTML = d.html;
   article.append(body);
-  if (d.userNotes.length && d.kindLabel !== 'Your note') {
+  if (d.userNotes.length && d.kind !== 'usernote') {
     const mine = el('section', { class: 'your-notes', 'aria-label': 'Your notes' }, el('h2', {}, icon('notebook'), 'Your notes'));
     for (const n of d.userNotes) {
       const item = el('div', { class: 'user-note' }, el('strong', {}, n.term));
@@ -418,7 +415,7 @@ function renderDetail(d: DetailModel): void {
     const summary = parts.slice(parts.findIndex((c) => c.tagName === 'HR') + 1).find((c) => c.tagName === 'P');
     if (summary) summary.after(mine);
     else body.before(mine);
-  } else if (d.kindLabel === 'Your note' && d.userNotes[0]) {
+  } else if (d.kind === 'usernote' && d.userNotes[0]) {
     const n = d.userNotes[0];
     article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `Open ${n.fileLabel}:${n.line + 1}`));
   }
@@ -476,13 +473,5 @@ function renderComparison(c: ComparisonModel): void {
 }
 
 // The page carries the home model as data, so the first screen needs no round trip to the extension.
-const embedded = document.getElementById('home-data')?.textContent;
-if (embedded) {
-  try {
-    const data = JSON.parse(embedded) as { home: HomeModel; version: number };
-    applyHome(data.home, data.version);
-  } catch {
-    // Unreadable: the extension sends the home model after 'ready' instead.
-  }
-}
-send({ type: 'ready', savedAt: state.savedAt, ...(homeVersion >= 0 ? { homeVersion } : {}) });
+if (pageData?.home && pageData.version !== undefined) applyHome(pageData.home, pageData.version);
+send({ type: 'ready', ...(homeVersion >= 0 ? { homeVersion } : {}) });

@@ -1,4 +1,7 @@
-/** Small DOM helpers shared by the webviews. Text always goes in as text, never as HTML. */
+/**
+ * Small DOM helpers shared by the webviews. `el` puts text in as text; the only HTML the views insert is
+ * Markdown the extension rendered with markdown-it, raw HTML off.
+ */
 
 export interface VsCodeApi<S> {
   postMessage(message: unknown): void;

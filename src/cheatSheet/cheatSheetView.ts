@@ -1,66 +1,98 @@
 /** The sidebar cheat sheet: a webview view that shows what CheatSheetModel computes. */
 import * as vscode from 'vscode';
 import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
-import { parseCheatSheetMessage, parseViewState, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
-import { renderPage, webviewOptions } from '../webview/html';
+import { parseCheatSheetMessage, parseViewState, DEFAULT_VIEW_STATE, type CheatSheetToExtension, type CheatSheetViewState, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
+import { DisposableStore } from '../dispose';
+import { renderPage, webviewOptions, type MediaFiles } from '../webview/html';
+import { RenderTiming } from './renderTiming';
 
 export const CHEAT_SHEET_VIEW = 'cloudCoach.cheatSheet';
 const VIEW_STATE_KEY = 'cloudCoach.cheatSheet.viewState';
+const STYLES = ['codicon.css', 'common.css', 'cheatSheet.css'];
+const SCRIPTS = ['cheatSheet.js'];
 
-export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export interface CheatSheetDeps {
+  extensionUri: vscode.Uri;
+  media: MediaFiles;
+  getModel: () => Promise<CheatSheetModel>;
+  log: vscode.LogOutputChannel;
+  /** The view's state across pages and reloads: the one copy of it. */
+  memento: vscode.Memento;
+  startQuiz: (topic: string) => Thenable<unknown>;
+  openUserNote: (file: string, line: number) => Thenable<unknown>;
+  /** Why some notes are not read in this workspace, if they are not. */
+  notesNotice: () => string | undefined;
+}
+
+export class CheatSheetViewProvider extends DisposableStore implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
+  private viewDisposables: vscode.Disposable[] = [];
   private ready = false;
   /** An entry to show once the view is ready (from the hover or the look-up command). */
   private pendingRef?: Ref;
-  private readonly disposables: vscode.Disposable[] = [];
-  /** The latest first-render time the view reported, in ms (read by the e2e suite through the log). */
-  lastRenderMs?: number;
-  private timing = { opened: 0, ready: 0, homeSent: 0 };
   private homeVersion = 0;
+  readonly timing = new RenderTiming();
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly getModel: () => Promise<CheatSheetModel>,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly startQuiz: (topic: string) => Thenable<unknown>,
-    private readonly memento: vscode.Memento,
-  ) {}
+  constructor(private readonly deps: CheatSheetDeps) {
+    super();
+    this.register({ dispose: () => this.viewDisposables.forEach((d) => d.dispose()) });
+  }
+
+  private get state(): CheatSheetViewState {
+    return parseViewState(this.deps.memento.get(VIEW_STATE_KEY)) ?? DEFAULT_VIEW_STATE;
+  }
 
   async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
-    this.timing = { opened: Date.now(), ready: 0, homeSent: 0 };
+    this.timing.viewOpened();
     this.view = view;
     this.ready = false;
-    view.webview.options = webviewOptions(this.extensionUri);
-    this.disposables.push(
+    view.webview.options = webviewOptions(this.deps.extensionUri);
+    this.viewDisposables.forEach((d) => d.dispose());
+    this.viewDisposables = [
       view.webview.onDidReceiveMessage((raw) => this.receive(raw)),
-      // Hidden and shown again, the view loads its page afresh (no retainContextWhenHidden): time that load too.
+      // Hidden, the view's page is gone (no retainContextWhenHidden); shown again, it loads the page afresh.
+      // Rebuild the page while hidden, so that it comes back with the state as it is now.
+      // (A moment later: the page's last state message may still be on its way.)
       view.onDidChangeVisibility(() => {
-        if (view.visible) this.timing = { opened: Date.now(), ready: 0, homeSent: 0 };
+        if (view.visible) this.timing.viewOpened();
+        else setTimeout(() => !view.visible && this.view === view && void this.renderHtml(view), 250);
       }),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
       }),
-    );
-    // The home screen travels with the page, so the view paints it without waiting for a message.
-    const home = await this.getModel().then(
-      (m) => m.home(),
-      (e: Error) => void this.log.error(`Cheat sheet: ${e.message}`),
-    );
-    const data = home ? JSON.stringify({ home, version: this.homeVersion }).replace(/</g, '\\u003c') : '';
-    view.webview.html = renderPage(view.webview, this.extensionUri, {
+    ];
+    await this.renderHtml(view);
+  }
+
+  /** The page, with the home screen and the view's state in it, so it paints without waiting for a message. */
+  private async renderHtml(view: vscode.WebviewView): Promise<void> {
+    this.ready = false;
+    const [home, inline] = await Promise.all([this.home(), this.deps.media.read([...STYLES, ...SCRIPTS])]);
+    // An entry asked for before the view existed opens with the page.
+    const state: CheatSheetViewState = this.pendingRef ? { ...this.state, ref: this.pendingRef, query: '' } : this.state;
+    this.pendingRef = undefined;
+    const data = JSON.stringify({ home, version: this.homeVersion, state }).replace(/</g, '\\u003c');
+    view.webview.html = renderPage(view.webview, this.deps.extensionUri, {
       title: 'Cloud Coach Cheat Sheet',
-      styles: ['codicon.css', 'common.css', 'cheatSheet.css'],
-      scripts: ['cheatSheet.js'],
-      body: `<div id="app" aria-busy="true"></div>${data ? `<script type="application/json" id="home-data">${data}</script>` : ''}`,
-      inline: true,
+      styles: STYLES,
+      scripts: SCRIPTS,
+      body: `<div id="app" aria-busy="true"></div><script type="application/json" id="page-data">${data}</script>`,
+      inline,
     });
+  }
+
+  private home() {
+    return this.deps.getModel().then(
+      (m) => m.home(this.deps.notesNotice()),
+      (e: Error) => void this.deps.log.error(`Cheat sheet: ${e.message}`),
+    );
   }
 
   /** Refreshes the home model, e.g. when the learner's notes change. */
   async refresh(): Promise<void> {
     this.homeVersion++;
-    if (this.ready) this.post({ type: 'home', home: (await this.getModel()).home(), version: this.homeVersion });
+    if (this.ready) await this.sendHome();
   }
 
   /** Reveals the view and opens `ref` in it. */
@@ -79,84 +111,62 @@ export class CheatSheetViewProvider implements vscode.WebviewViewProvider, vscod
     void this.view?.webview.postMessage(message);
   }
 
+  private async sendHome(): Promise<void> {
+    const home = await this.home();
+    if (home) this.post({ type: 'home', home, version: this.homeVersion });
+  }
+
   private async open(ref: Ref): Promise<void> {
-    const detail = (await this.getModel()).detail(ref);
+    const detail = (await this.deps.getModel()).detail(ref);
     if (!detail) this.post({ type: 'notFound', ref });
-    else if ('columns' in detail) this.post({ type: 'comparison', comparison: detail });
+    else if (detail.kind === 'comparison') this.post({ type: 'comparison', comparison: detail });
     else this.post({ type: 'detail', detail });
   }
 
   private async receive(raw: unknown): Promise<void> {
     const message = parseCheatSheetMessage(raw);
     if (!message) {
-      this.log.warn(`Cheat sheet: ignored an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      this.deps.log.warn(`Cheat sheet: ignored an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
     try {
-      switch (message.type) {
-        case 'ready': {
-          this.ready = true;
-          const started = Date.now();
-          this.timing.ready ||= started;
-          // A window reload can lose the view's own state, or keep an older one than the copy kept here.
-          const saved = parseViewState(this.memento.get(VIEW_STATE_KEY));
-          const restore = !!saved && saved.savedAt > message.savedAt && !this.pendingRef;
-          if (restore) this.post({ type: 'restore', state: saved });
-          // The page came with the current home model unless the notes changed since: then, or to apply a
-          // restored state, send it again.
-          if (restore || message.homeVersion !== this.homeVersion) {
-            this.post({ type: 'home', home: (await this.getModel()).home(), version: this.homeVersion });
-            this.timing.homeSent ||= Date.now();
-            this.log.info(`Cheat sheet: home model sent ${Date.now() - started} ms after the view was ready`);
-          }
-          if (this.pendingRef) {
-            this.post({ type: 'reveal', ref: this.pendingRef });
-            await this.open(this.pendingRef);
-            this.pendingRef = undefined;
-          }
-          break;
-        }
-        case 'state':
-          await this.memento.update(VIEW_STATE_KEY, message.state);
-          break;
-        case 'search':
-          this.post({ type: 'results', query: message.query, items: (await this.getModel()).search(message.query) });
-          break;
-        case 'open':
-          await this.open(message.ref);
-          break;
-        case 'openExternal':
-          await vscode.env.openExternal(vscode.Uri.parse(message.url));
-          break;
-        case 'quiz':
-          await this.startQuiz(message.topic);
-          break;
-        case 'openUserNote': {
-          const document = await vscode.workspace.openTextDocument(vscode.Uri.file(message.file));
-          const position = new vscode.Position(message.line, 0);
-          await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
-          break;
-        }
-        case 'rendered': {
-          // From the moment VS Code asked for the view to the view's first painted screen.
-          const { opened, ready, homeSent } = this.timing;
-          this.lastRenderMs = Date.now() - opened;
-          const page = message.sinceNavigation;
-          this.log.info(
-            `Cheat sheet: first screen rendered in ${this.lastRenderMs} ms after the view opened ` +
-              `(${page === undefined ? '' : `${page.toFixed(0)} ms from the start of its page, the rest in VS Code's webview start-up; `}` +
-              `page ready after ${ready - opened} ms${homeSent ? `, home model sent ${homeSent - ready} ms later` : ', home model came with the page'})`,
-          );
-          break;
-        }
-      }
+      await this.handle(message);
     } catch (e) {
-      this.log.error(`Cheat sheet: ${(e as Error).message}`);
+      this.deps.log.error(`Cheat sheet: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Cloud Coach: ${(e as Error).message}`);
     }
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  private async handle(message: CheatSheetToExtension): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.timing.pageReady();
+        // The page came with the current home model unless the notes changed since.
+        if (message.homeVersion !== this.homeVersion) {
+          await this.sendHome();
+          this.timing.homeModelSent();
+        }
+        if (this.pendingRef) {
+          this.post({ type: 'reveal', ref: this.pendingRef });
+          await this.open(this.pendingRef);
+          this.pendingRef = undefined;
+        }
+        return;
+      case 'state':
+        return void (await this.deps.memento.update(VIEW_STATE_KEY, message.state));
+      case 'search':
+        return this.post({ type: 'results', query: message.query, items: (await this.deps.getModel()).search(message.query) });
+      case 'open':
+        return this.open(message.ref);
+      case 'openExternal':
+        return void (await vscode.env.openExternal(vscode.Uri.parse(message.url)));
+      case 'quiz':
+        return void (await this.deps.startQuiz(message.topic));
+      case 'openUserNote':
+        return void (await this.deps.openUserNote(message.file, message.line));
+      case 'rendered':
+        return this.deps.log.info(this.timing.rendered(message.sinceNavigation));
+    }
   }
 }

@@ -57,7 +57,8 @@ export function buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, t
   for (const r of resources) {
     if (!r.isParameterType) t.cfnTypes[r.type.toLowerCase()] = r.type;
     t.resourceTypeLower[r.type.toLowerCase()] = r.type;
-    for (const tf of r.terraform) t.terraformType[tf] = r.type;
+    // A Terraform type that content/terraform-types.txt files under a more specific note goes there instead.
+    for (const tf of r.terraform) if (!terraformTypes[tf] || terraformTypes[tf] === r.entry) t.terraformType[tf] = r.type;
   }
   addPlainNames(t, entries);
   return t;

@@ -3,6 +3,7 @@
  * links (`data-ref`), other links carry `data-external` so the view can open them through VS Code.
  */
 import MarkdownIt from 'markdown-it';
+import { refs } from './ids';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -13,7 +14,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const href = String(token.attrGet('href') ?? '');
   if (href.startsWith('note:')) {
     token.attrSet('href', '#');
-    token.attrSet('data-ref', `entry:${href.slice(5)}`);
+    token.attrSet('data-ref', refs.entry(href.slice(5)));
   } else if (/^https?:\/\//.test(href)) {
     token.attrSet('data-external', href);
     token.attrSet('title', href);

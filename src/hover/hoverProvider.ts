@@ -1,27 +1,27 @@
 /** The hover surface: turns a VS Code position into a detection and the detection into Markdown. */
 import * as vscode from 'vscode';
-import { detect } from '../core/hover/detect';
-import { HOVER_COMMANDS, renderHover, type UserNoteSnippet } from '../core/hover/render';
-import type { Settings } from '../config';
+import { detect } from '../core/detect/detect';
+import { HOVER_COMMANDS, renderHover } from '../core/hover/render';
+import type { UserNote } from '../core/knowledge/userNotes';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
+import type { Settings } from '../settings';
 
-/** Every file VS Code can hover, whatever its language id (`.tf` is plain text without an extension). */
+/**
+ * Every document a learner reads code in, whatever its language id (`.tf` is plain text without a
+ * Terraform extension): local and untitled files, remote ones, and virtual file systems such as
+ * github.dev's. Output panels and other internal documents are left alone.
+ */
 export const HOVER_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file' },
-  { scheme: 'untitled' },
-  { scheme: 'vscode-remote' },
-  { scheme: 'vscode-userdata' },
+  ...['file', 'untitled', 'vscode-remote', 'vscode-userdata', 'vscode-vfs', 'vscode-test-web', 'memfs', 'git'].map((scheme) => ({ scheme })),
   { pattern: '**/*.{tf,tfvars,hcl}' },
   { pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
 ];
-
-export const OPEN_USER_NOTE_COMMAND = 'cloudCoach.openUserNote';
 
 export class CloudHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly knowledge: KnowledgeService,
     private readonly settings: Settings,
-    private readonly userNotes: (entryId: string) => readonly UserNoteSnippet[] = () => [],
+    private readonly userNotes: (entryId: string) => readonly UserNote[] = () => [],
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
@@ -47,7 +47,7 @@ export class CloudHoverProvider implements vscode.HoverProvider {
     );
     if (!detection) return undefined;
     const markdown = new vscode.MarkdownString(renderHover(kb, detection, { detail: options.detail, userNotes: this.userNotes }), true);
-    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS, OPEN_USER_NOTE_COMMAND] };
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     return new vscode.Hover(markdown, new vscode.Range(line, detection.span[0], line, detection.span[1]));
   }
 }

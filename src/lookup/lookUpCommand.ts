@@ -1,13 +1,13 @@
 /** "Cloud Coach: Look Up Cloud Concept": a QuickPick over every entry, resource type and port. */
 import * as vscode from 'vscode';
 import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
-import type { ListItem } from '../core/protocol/cheatSheet';
+import type { ListItem, Ref } from '../core/protocol/cheatSheet';
 
 interface RefItem extends vscode.QuickPickItem {
-  ref: string;
+  ref: Ref;
 }
 
-export async function lookUp(getModel: () => Promise<CheatSheetModel>, show: (ref: string) => Promise<void>): Promise<void> {
+export async function lookUp(getModel: () => Promise<CheatSheetModel>, show: (ref: Ref) => Promise<void>): Promise<void> {
   const picker = vscode.window.createQuickPick<RefItem>();
   picker.title = 'Cloud Coach: Look Up Cloud Concept';
   picker.placeholder = 'Type a service, concept, port or notation: ebs, elastic block, 5432, AWS::S3::Bucket, s3:GetObject';

@@ -1,59 +1,72 @@
 /**
- * Finds, reads and watches the learner's notes files (`cloudCoach.notes.paths`), feeding NotesIndex.
- * Notes are only read, never written, and never leave the machine. Bad input (a missing path, a folder
- * without Markdown, a binary or oversized file, invalid UTF-8, a deleted file) is skipped with one clear
- * warning per file and reason, never a stream of notifications.
+ * The learner's notes in VS Code: reads `cloudCoach.notes.*` through Settings, resolves and reads the
+ * files through `vscode.workspace.fs` (so remote and virtual workspaces work too), watches them, and
+ * feeds the notes index. Notes are only read, never written, and never leave the machine. A bad file is
+ * skipped with one clear warning per file and reason, never a stream of notifications.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Settings } from '../config';
+import { NO_USER_NOTES, type EntryNames, type NoteCards, type UserNotesSource } from '../core/knowledge/userNotes';
 import { NotesIndex } from '../core/notes/notesIndex';
 import { parseNotes } from '../core/notes/parseNotes';
-import type { UserNoteSnippet } from '../core/hover/render';
-import { commandLink } from '../core/hover/render';
-import type { KnowledgeService } from '../knowledge/knowledgeService';
+import { noteFileKey, readNotesFile, resolveNotes, type NotesSetting, type WatchPattern } from '../core/notes/sources';
+import { DisposableStore, disposeAll } from '../dispose';
+import type { Settings } from '../settings';
+import { workspaceNotesFs } from './notesFs';
 
-export const OPEN_USER_NOTE = 'cloudCoach.openUserNote';
-const MARKDOWN = '{md,markdown,mdown,mkd,txt}';
-
-interface Source {
-  folder?: vscode.WorkspaceFolder;
-  /** As written in the setting. */
-  setting: string;
-}
-
-export class NotesService implements vscode.Disposable {
+export class NotesService extends DisposableStore {
   private index?: NotesIndex;
   private watchers: vscode.Disposable[] = [];
   private readonly warned = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private loading?: Promise<void>;
   private excludedFiles = new Set<string>();
+  private restrictedNoticeShown = false;
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly knowledge: KnowledgeService,
+    private readonly names: () => Promise<EntryNames>,
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
+    /** The home folder as a URI string, where `~/` means something (not in a browser). */
+    private readonly home?: string,
   ) {
-    this.disposables.push(
+    super();
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cloudCoach.notes')) void this.reload();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
+    this.register({ dispose: () => this.pending.forEach((t) => clearTimeout(t)) });
+    this.register({ dispose: () => disposeAll(this.watchers) });
   }
 
-  /** The index, once loaded; undefined while there are no notes yet. */
+  /** The index, once loaded; undefined while there are no notes. */
   get notes(): NotesIndex | undefined {
     return this.index;
   }
 
-  /** Snippets for the hover: the learner's notes about an entry, each with a link to its line. */
-  snippets = (entryId: string): readonly UserNoteSnippet[] =>
-    (this.index?.forEntry(entryId) ?? []).map((n) => ({ term: n.term, markdown: n.markdown, fileLabel: `${n.fileLabel}:${n.line + 1}`, openLink: commandLink(OPEN_USER_NOTE, [n.file, n.line]) }));
+  /** The notes as the other features read them: always the current index, so a reload needs no rewiring. */
+  readonly view: UserNotesSource & NoteCards = {
+    all: () => this.current.all(),
+    forEntry: (id) => this.current.forEntry(id),
+    byId: (id) => this.current.byId(id),
+    card: (id) => this.current.card(id),
+    reviewable: (id) => this.current.reviewable(id),
+    cardNoteIds: () => this.current.cardNoteIds(),
+  };
+
+  private get current(): UserNotesSource & NoteCards {
+    return this.index ?? NO_USER_NOTES;
+  }
+
+  /** Workspace settings that are ignored until the workspace is trusted, for the cheat sheet to say so. */
+  restrictedNotice(): string | undefined {
+    const ignored = this.settings.ignoredUntilTrusted();
+    return ignored.length ? `This workspace sets ${ignored.join(' and ')}, which Cloud Coach ignores until you trust the workspace (Restricted Mode): notes files chosen by a workspace are read only in a trusted one.` : undefined;
+  }
 
   /** Loads every configured file; resolves when done. Safe to call again (it reloads). */
   reload(): Promise<void> {
@@ -66,182 +79,92 @@ export class NotesService implements vscode.Disposable {
   }
 
   private async loadAll(): Promise<void> {
-    const sources = this.sources();
-    for (const w of this.watchers) w.dispose();
-    this.watchers = [];
-    if (!sources.length) {
+    this.sayRestrictedOnce();
+    const settings = this.settings.notesSettings();
+    const entries = (pick: 'paths' | 'excludeFromReview'): NotesSetting[] => settings.flatMap((s) => s[pick].map((value) => ({ folder: s.folder?.uri.toString(), value })));
+    const paths = entries('paths');
+    disposeAll(this.watchers);
+    if (!paths.length) {
       if (this.index?.fileCount) {
         this.index = undefined;
         this.changed.fire();
       }
       return;
     }
-    const search = await this.knowledge.search();
-    const index = new NotesIndex(search);
-    this.excludedFiles = await this.resolveExcluded();
     const started = Date.now();
-    const files = new Set<string>();
-    for (const source of sources) {
-      for (const uri of await this.resolve(source)) files.add(uri.fsPath);
-    }
-    for (const file of files) await this.readInto(index, vscode.Uri.file(file));
+    const index = new NotesIndex(await this.names());
+    const resolved = await resolveNotes(paths, workspaceNotesFs, this.home);
+    this.excludedFiles = new Set((await resolveNotes(entries('excludeFromReview'), workspaceNotesFs, this.home)).files);
+    for (const p of resolved.problems) this.warnOnce(p.subject, p.reason);
+    for (const pattern of resolved.watch) this.watch(pattern);
+    for (const file of resolved.files) await this.readInto(index, file);
     this.index = index;
     this.log.info(`Notes: ${index.all().length} terms from ${index.fileCount} file(s) in ${Date.now() - started} ms`);
     this.changed.fire();
   }
 
-  private sources(): Source[] {
-    const out: Source[] = [];
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const seen = new Set<string>();
-    for (const folder of folders) {
-      for (const setting of vscode.workspace.getConfiguration('cloudCoach.notes', folder.uri).get<unknown[]>('paths') ?? []) {
-        if (typeof setting !== 'string' || !setting.trim() || seen.has(`${folder.uri}|${setting}`)) continue;
-        seen.add(`${folder.uri}|${setting}`);
-        out.push({ folder, setting: setting.trim() });
-      }
-    }
-    if (!folders.length) for (const setting of this.settings.current.notes.paths) out.push({ setting });
-    return out;
+  private sayRestrictedOnce(): void {
+    const notice = this.restrictedNotice();
+    if (!notice || this.restrictedNoticeShown) return;
+    this.restrictedNoticeShown = true;
+    this.log.warn(`Notes: ${notice}`);
   }
 
-  /** Files for one setting entry: a file, a folder (its Markdown files) or a glob. */
-  private async resolve(source: Source): Promise<vscode.Uri[]> {
-    const { folder, setting } = source;
-    const expanded = setting.startsWith('~/') ? path.join(process.env.HOME ?? '', setting.slice(2)) : setting;
-    const isGlob = /[*?{[]/.test(expanded);
-    const base = path.isAbsolute(expanded) ? undefined : folder?.uri;
-    if (isGlob) {
-      const pattern = base ? new vscode.RelativePattern(base, expanded) : new vscode.RelativePattern(vscode.Uri.file(path.dirname(expanded.split(/[*?{[]/)[0] + 'x')), path.basename(expanded));
-      const found = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 500);
-      this.watch(pattern);
-      if (!found.length) this.warnOnce(setting, 'matches no files');
-      return found;
-    }
-    const uri = base ? vscode.Uri.joinPath(base, expanded) : vscode.Uri.file(expanded);
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      this.warnOnce(setting, 'does not exist');
-      this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
-      return [];
-    }
-    if (stat.type & vscode.FileType.Directory) {
-      const pattern = new vscode.RelativePattern(uri, `**/*.${MARKDOWN}`);
-      const found = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 500);
-      this.watch(pattern);
-      if (!found.length) this.warnOnce(setting, 'is a folder without Markdown files');
-      return found;
-    }
-    this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
-    return [uri];
-  }
-
-  private watch(pattern: vscode.RelativePattern): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const onChange = (uri: vscode.Uri) => this.schedule(uri);
+  private watch(pattern: WatchPattern): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.parse(pattern.base), pattern.glob));
+    const onChange = (uri: vscode.Uri) => this.schedule(uri.toString());
     this.watchers.push(
       watcher,
       watcher.onDidChange(onChange),
       watcher.onDidCreate(onChange),
       watcher.onDidDelete((uri) => {
-        if (!this.index?.hasFile(uri.fsPath)) return;
-        this.index.removeFile(uri.fsPath);
-        this.warnOnce(uri.fsPath, 'was deleted; its notes were removed');
+        const file = uri.toString();
+        if (!this.index?.hasFile(file)) return;
+        this.index.removeFile(file);
+        this.warnOnce(this.label(file), 'was deleted; its notes were removed');
         this.changed.fire();
       }),
     );
   }
 
   /** Edits come in bursts (save, format): re-read a file once they settle, well within a second. */
-  private schedule(uri: vscode.Uri): void {
-    clearTimeout(this.pending.get(uri.fsPath));
+  private schedule(file: string): void {
+    clearTimeout(this.pending.get(file));
     this.pending.set(
-      uri.fsPath,
+      file,
       setTimeout(async () => {
-        this.pending.delete(uri.fsPath);
+        this.pending.delete(file);
         if (!this.index) return void this.reload();
         const started = Date.now();
-        await this.readInto(this.index, uri);
-        this.log.info(`Notes: re-read ${uri.fsPath} in ${Date.now() - started} ms`);
+        await this.readInto(this.index, file);
+        this.log.info(`Notes: re-read ${this.label(file)} in ${Date.now() - started} ms`);
         this.changed.fire();
       }, 150),
     );
   }
 
-  private async readInto(index: NotesIndex, uri: vscode.Uri): Promise<void> {
-    // As the Explorer names it: relative to its folder, with the folder's name first in a multi-root workspace.
-    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    const limit = this.settings.current.notes.maxFileSizeMB;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > limit * 1024 * 1024) {
-        index.removeFile(uri.fsPath);
-        return this.warnOnce(uri.fsPath, `is larger than ${limit} MB (cloudCoach.notes.maxFileSizeMB)`);
-      }
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) {
-        index.removeFile(uri.fsPath);
-        return this.warnOnce(uri.fsPath, 'looks binary, not like Markdown');
-      }
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        index.removeFile(uri.fsPath);
-        return this.warnOnce(uri.fsPath, 'is not valid UTF-8 text');
-      }
-      const terms = parseNotes(text);
-      index.setFile({ file: uri.fsPath, label, terms, review: !this.excluded(uri) });
-      this.warned.forEach((w) => w.startsWith(`${uri.fsPath}|`) && this.warned.delete(w));
-    } catch (e) {
-      index.removeFile(uri.fsPath);
-      this.warnOnce(uri.fsPath, `could not be read (${(e as Error).message})`);
+  private async readInto(index: NotesIndex, file: string): Promise<void> {
+    const label = this.label(file);
+    const read = await readNotesFile(workspaceNotesFs, file, this.settings.current.notes.maxFileSizeMB * 1024 * 1024);
+    if ('reason' in read) {
+      index.removeFile(file);
+      return this.warnOnce(label, read.reason);
     }
+    index.setFile({ file, label, terms: parseNotes(read.text), review: !this.excludedFiles.has(file), key: noteFileKey(file) });
+    this.warned.forEach((w) => w.startsWith(`${label}|`) && this.warned.delete(w));
   }
 
-  private excluded(uri: vscode.Uri): boolean {
-    return this.excludedFiles.has(uri.fsPath);
+  /** As the Explorer names the file: relative to its folder, with the folder's name first in a multi-root workspace. */
+  private label(file: string): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(file), (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 
-  /** The files `cloudCoach.notes.excludeFromReview` names (paths, folders or globs, like `paths`). */
-  private async resolveExcluded(): Promise<Set<string>> {
-    const out = new Set<string>();
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const entries: { folder?: vscode.WorkspaceFolder; setting: string }[] = [];
-    for (const folder of folders) {
-      for (const p of vscode.workspace.getConfiguration('cloudCoach.notes', folder.uri).get<unknown[]>('excludeFromReview') ?? []) {
-        if (typeof p === 'string' && p.trim()) entries.push({ folder, setting: p.trim() });
-      }
-    }
-    if (!folders.length) for (const p of this.settings.current.notes.excludeFromReview) entries.push({ setting: p });
-    for (const { folder, setting } of entries) {
-      const isGlob = /[*?{[]/.test(setting);
-      if (isGlob && folder) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, setting), null, 500)) out.add(uri.fsPath);
-      } else {
-        const full = path.isAbsolute(setting) || !folder ? setting : path.join(folder.uri.fsPath, setting);
-        out.add(path.normalize(full));
-        if (!isGlob) for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(full), `**/*.${MARKDOWN}`), null, 500).then(undefined, () => [])) out.add(uri.fsPath);
-      }
-    }
-    return out;
-  }
-
-  private warnOnce(file: string, reason: string): void {
-    const key = `${file}|${reason}`;
+  private warnOnce(subject: string, reason: string): void {
+    const key = `${subject}|${reason}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.log.warn(`Notes: ${file} ${reason}; skipped.`);
-    void vscode.window.showWarningMessage(`Cloud Coach skipped your notes file ${file}: it ${reason}.`);
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    for (const w of this.watchers) w.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.changed.dispose();
+    this.log.warn(`Notes: ${subject} ${reason}; skipped.`);
+    void vscode.window.showWarningMessage(`Cloud Coach skipped your notes file ${subject}: it ${reason}.`);
   }
 }
 
@@ -258,7 +181,7 @@ export async function addNotesFile(): Promise<void> {
   if (!uri) return;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const config = vscode.workspace.getConfiguration('cloudCoach.notes', folder?.uri);
-  const value = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : uri.fsPath;
+  const value = folder ? vscode.workspace.asRelativePath(uri, false) : uri.scheme === 'file' ? uri.fsPath : uri.toString();
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
   const current = (config.inspect<string[]>('paths')?.[folder ? 'workspaceFolderValue' : 'globalValue'] ?? []).filter((p) => typeof p === 'string');
   if (current.includes(value)) {
@@ -269,11 +192,17 @@ export async function addNotesFile(): Promise<void> {
   void vscode.window.showInformationMessage(`Cloud Coach now reads your notes in ${value}.`);
 }
 
-/** Opens a notes file at a line (from a hover or the cheat sheet); the arguments are checked, not trusted. */
-export async function openUserNote(file: unknown, line: unknown): Promise<void> {
-  if (typeof file !== 'string' || !path.isAbsolute(file)) return;
-  const n = typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : 0;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const position = new vscode.Position(Math.min(n, document.lineCount - 1), 0);
+/**
+ * Opens a learner's note (from a hover link or the cheat sheet). The one way in: only a file the notes
+ * index holds, at a line clamped to the document. Anything else is refused and logged.
+ */
+export async function openUserNote(index: NotesIndex | undefined, file: unknown, line: unknown, log: vscode.LogOutputChannel): Promise<void> {
+  const target = index?.target(file, line);
+  if (!target) {
+    log.warn(`Notes: refused to open ${JSON.stringify(file)?.slice(0, 200)}: not one of your notes files`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.file));
+  const position = new vscode.Position(Math.min(target.line, document.lineCount - 1), 0);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
 }

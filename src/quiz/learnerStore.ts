@@ -5,19 +5,22 @@
  */
 import * as vscode from 'vscode';
 import { loadLearnerState, type LearnerState } from '../core/quiz/learnerState';
+import { DisposableStore } from '../dispose';
 
 export const LEARNER_STATE_KEY = 'cloudCoach.learnerState';
 export const BACKUP_PREFIX = 'cloudCoach.learnerState.backup.';
 
-export class LearnerStore {
+export class LearnerStore extends DisposableStore {
   private cached?: LearnerState;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+  }
 
   get state(): LearnerState {
     if (this.cached) return this.cached;
@@ -42,9 +45,5 @@ export class LearnerStore {
   async save(): Promise<void> {
     await this.memento.update(LEARNER_STATE_KEY, this.state);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -3,6 +3,7 @@
  * pass `{ mode, topic?, count? }` to start a session directly.
  */
 import * as vscode from 'vscode';
+import { isEntryId } from '../core/ids';
 import type { QuizRequest } from '../core/quiz/coach';
 import type { QuizMode } from '../core/quiz/session';
 import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../core/knowledge/types';
@@ -16,7 +17,7 @@ export function parseQuizRequest(arg: unknown): QuizRequest | undefined {
   const a = arg as Record<string, unknown>;
   if (typeof a.mode !== 'string' || !MODES.includes(a.mode as QuizMode)) return undefined;
   const request: QuizRequest = { mode: a.mode as QuizMode };
-  if (typeof a.topic === 'string' && /^[a-z0-9-]{1,100}$/.test(a.topic)) request.topic = a.topic;
+  if (isEntryId(a.topic)) request.topic = a.topic;
   if (typeof a.count === 'number' && Number.isInteger(a.count) && a.count > 0 && a.count <= 100) request.count = a.count;
   if (a.domain === 1 || a.domain === 2 || a.domain === 3 || a.domain === 4) request.domain = a.domain;
   if (Array.isArray(a.questionIds) && a.questionIds.every((q) => typeof q === 'string')) request.questionIds = a.questionIds as string[];
@@ -54,15 +55,7 @@ export async function pickQuiz(quiz: QuizService): Promise<QuizRequest | 'progre
     return domain ? { mode: 'domain', domain: domain.domain } : undefined;
   }
   if (choice.mode === 'topic') {
-    const kb = coach.pool;
-    const topics = new Map<string, number>();
-    for (const q of kb.authored) for (const t of q.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
-    const knowledge = await quiz.knowledge.load();
-    const items = [...topics]
-      .map(([id, n]) => ({ id, n, entry: knowledge.entry(id) }))
-      .filter((t) => t.entry)
-      .sort((a, b) => a.entry!.name.localeCompare(b.entry!.name))
-      .map((t) => ({ label: t.entry!.name, description: `${t.n} question${t.n === 1 ? '' : 's'} · ${t.entry!.category}`, id: t.id }));
+    const items = coach.topics().map((t) => ({ label: t.name, description: `${t.questions} question${t.questions === 1 ? '' : 's'} · ${t.category}`, id: t.id }));
     const topic = await vscode.window.showQuickPick(items, { title: 'Practice a service or topic', placeHolder: 'Type a service or concept', matchOnDescription: true });
     return topic ? { mode: 'topic', topic: topic.id, count: 10 } : undefined;
   }

@@ -8,6 +8,7 @@ import type { QuizRequest } from '../core/quiz/coach';
 import { isQuizUnavailable } from '../core/quiz/errors';
 import type { QuizSession } from '../core/quiz/session';
 import { progressView, questionView, resultsView } from '../core/quiz/views';
+import { DisposableStore } from '../dispose';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
 import { renderPage, webviewOptions } from '../webview/html';
 import type { QuizService } from './quizService';
@@ -26,13 +27,12 @@ export interface QuizPanelDeps {
 
 type Screen = { kind: 'session'; session: QuizSession } | { kind: 'progress' };
 
-export class QuizPanel {
+export class QuizPanel extends DisposableStore {
   static currentPanel: QuizPanel | undefined;
 
   private screen?: Screen;
   private ready = false;
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   /** Opens (or reveals) the panel on a new session for `request`. */
   static async startSession(deps: QuizPanelDeps, request: QuizRequest): Promise<void> {
@@ -78,6 +78,7 @@ export class QuizPanel {
     readonly panel: vscode.WebviewPanel,
     private readonly deps: QuizPanelDeps,
   ) {
+    super();
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'cloud-coach.svg');
     panel.webview.html = renderPage(panel.webview, deps.extensionUri, {
       title: 'Cloud Coach Quiz',
@@ -86,10 +87,9 @@ export class QuizPanel {
       scripts: ['quiz.js'],
       body: '<main id="app" aria-busy="true"></main>',
     });
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
-    );
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
+    this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
   private show(screen: Screen): void {
@@ -211,11 +211,11 @@ export class QuizPanel {
     await this.render();
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
+  override dispose(): void {
+    if (this.isDisposed) return;
     if (QuizPanel.currentPanel === this) QuizPanel.currentPanel = undefined;
+    super.dispose();
     this.panel.dispose();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
 

@@ -2,41 +2,40 @@
  * The quiz feature's state in the extension: the coach (built once the knowledge base is loaded), the
  * learner's state, and the active session, saved on every change so a reload can resume it.
  */
-import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
-import type { NoteQuestions, QuizCoach, QuizRequest } from '../core/quiz/coach';
-import { heavy } from '../lazy';
-import { QuizSession, SESSION_VERSION, type AnswerEvent, type SessionState } from '../core/quiz/session';
+import type * as vscode from 'vscode';
+import type { NoteCards } from '../core/knowledge/userNotes';
+import type { QuizCoach, QuizRequest } from '../core/quiz/coach';
+import { QuizSession, restoreSessionState, type AnswerEvent } from '../core/quiz/session';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
 import type { LearnerStore } from './learnerStore';
 
 export const ACTIVE_SESSION_KEY = 'cloudCoach.activeSession';
 
 export class QuizService {
-  private coach?: QuizCoach;
+  private coach?: Promise<QuizCoach>;
+  /** Fires when the learner's history or cards change. */
+  readonly onDidChange: vscode.Event<void>;
 
   constructor(
-    readonly knowledge: KnowledgeService,
-    readonly store: LearnerStore,
+    private readonly knowledge: KnowledgeService,
+    private readonly store: LearnerStore,
     private readonly memento: vscode.Memento,
-    private readonly notes: () => NoteQuestions | undefined,
+    /** The learner's note cards as they are now (the notes may reload at any time). */
+    private readonly notes: NoteCards,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
-
-  async getCoach(): Promise<QuizCoach> {
-    if (!this.coach) this.coach = new (heavy().QuizCoach)(await this.knowledge.load(), this.store.state, this.notes());
-    return this.coach;
+  ) {
+    this.onDidChange = store.onDidChange;
   }
 
-  /** Rebuilds the coach when the learner's notes change (their questions and cards). */
-  reset(): void {
-    this.coach = undefined;
+  getCoach(): Promise<QuizCoach> {
+    this.coach ??= Promise.all([this.knowledge.load(), this.knowledge.engines()]).then(([kb, engines]) => new engines.QuizCoach(kb, this.store.state, this.notes));
+    return this.coach;
   }
 
   async start(request: QuizRequest): Promise<QuizSession> {
     const coach = await this.getCoach();
     const seed = Math.floor(Math.random() * 0x7fffffff);
-    const session = coach.start(request, Date.now(), seed, randomUUID());
+    const session = coach.start(request, Date.now(), seed, crypto.randomUUID());
     await this.saveSession(session);
     return session;
   }
@@ -55,21 +54,15 @@ export class QuizService {
     return this.memento.update(ACTIVE_SESSION_KEY, session.state);
   }
 
-  /** The saved session, if there is one that is readable and not finished long ago. */
+  /** The saved session, if there is one this version can resume. */
   savedSession(): QuizSession | undefined {
-    const raw = this.memento.get<SessionState>(ACTIVE_SESSION_KEY);
-    if (!raw || typeof raw !== 'object' || raw.version !== SESSION_VERSION || !Array.isArray(raw.questions) || !raw.questions.length) {
+    const raw = this.memento.get<unknown>(ACTIVE_SESSION_KEY);
+    const state = restoreSessionState(raw);
+    if (!state) {
       if (raw) this.log.warn('The saved quiz session could not be read; it was set aside.');
       return undefined;
     }
-    try {
-      const session = new QuizSession(raw);
-      void session.current.prompt;
-      return session;
-    } catch (e) {
-      this.log.warn(`The saved quiz session could not be resumed: ${(e as Error).message}`);
-      return undefined;
-    }
+    return new QuizSession(state);
   }
 
   async dueCount(): Promise<number> {

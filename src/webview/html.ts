@@ -1,7 +1,6 @@
 /** The HTML shell every Cloud Coach webview uses: strict CSP, a fresh nonce, only local resources. */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { Platform } from '../platform/platform';
 
 export interface WebviewPage {
   title: string;
@@ -13,29 +12,11 @@ export interface WebviewPage {
   /** Static markup inside <body>, before the scripts. */
   body?: string;
   /**
-   * Puts the styles and scripts into the page itself (under the same nonce) instead of loading each file:
-   * for a view that must paint fast, where every file costs a round trip through the webview's resource
-   * loader (about 130 ms each on a cold code-server webview, in parallel).
+   * The styles and scripts' text, to put into the page itself (under the same nonce) instead of loading
+   * each file: for a view that must paint fast, where every file costs a round trip through the
+   * webview's resource loader (about 130 ms each on a cold code-server webview, in parallel).
    */
-  inline?: boolean;
-}
-
-const mediaTexts = new Map<string, string>();
-
-/** A built file under dist/media, read once per session. */
-function mediaText(extensionUri: vscode.Uri, file: string): string {
-  const path = vscode.Uri.joinPath(mediaRoot(extensionUri), file).fsPath;
-  let text = mediaTexts.get(path);
-  if (text === undefined) {
-    text = readFileSync(path, 'utf8');
-    mediaTexts.set(path, text);
-  }
-  return text;
-}
-
-/** Text that cannot close the element it sits in. */
-function inlineSafe(text: string, tag: 'style' | 'script'): string {
-  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  inline?: ReadonlyMap<string, string>;
 }
 
 export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -46,31 +27,62 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, localResourceRoots: [mediaRoot(extensionUri)] };
 }
 
+/** Built files under dist/media as text, each read once per session (for inlining). */
+export class MediaFiles {
+  private readonly texts = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly platform: Platform,
+  ) {}
+
+  async read(files: readonly string[]): Promise<Map<string, string>> {
+    const read = (file: string) => {
+      let text = this.texts.get(file);
+      if (!text) {
+        text = this.platform.readExtensionFile(vscode.Uri.joinPath(mediaRoot(this.extensionUri), file)).then((b) => new TextDecoder().decode(b));
+        this.texts.set(file, text);
+      }
+      return text;
+    };
+    return new Map(await Promise.all(files.map(async (f) => [f, await read(f)] as const)));
+  }
+}
+
+/** Text that cannot close the element it sits in. */
+function inlineSafe(text: string, tag: 'style' | 'script'): string {
+  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+}
+
+/** A fresh nonce for one page (Web Crypto: the same in Node and in a browser). */
+function nonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
 export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
-  const nonce = randomBytes(16).toString('base64');
+  const n = nonce();
   const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(extensionUri), file)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  const csp = ["default-src 'none'", `style-src ${webview.cspSource} 'nonce-${n}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${n}'`].join('; ');
+  const inlined = (file: string) => page.inline?.get(file);
   // Relative URLs in an inlined stylesheet (the codicon font) point at the file's real location.
-  const inlineStyle = (file: string) => inlineSafe(mediaText(extensionUri, file), 'style').replace(/url\((["']?)\.\/([^)"']+)\1\)/g, (_, q: string, rel: string) => `url(${q}${uri(rel.split('?')[0])}${q})`);
+  const style = (file: string, text = inlined(file)) =>
+    text !== undefined
+      ? `<style nonce="${n}">${inlineSafe(text, 'style').replace(/url\((["']?)\.\/([^)"']+)\1\)/g, (_, q: string, rel: string) => `url(${q}${uri(rel.split('?')[0])}${q})`)}</style>`
+      : `<link rel="stylesheet" href="${uri(file)}" nonce="${n}"${file === 'codicon.css' ? ' id="vscode-codicon-stylesheet"' : ''}>`;
+  const script = (file: string, text = inlined(file)) => (text !== undefined ? `<script nonce="${n}">${inlineSafe(text, 'script')}</script>` : `<script nonce="${n}" src="${uri(file)}"></script>`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${page.styles.map((s) => (page.inline ? `<style nonce="${nonce}">${inlineStyle(s)}</style>` : `<link rel="stylesheet" href="${uri(s)}" nonce="${nonce}"${s === 'codicon.css' ? ' id="vscode-codicon-stylesheet"' : ''}>`)).join('\n')}
+${page.styles.map((s) => style(s)).join('\n')}
 <title>${page.title}</title>
 </head>
 <body>
 ${page.body ?? ''}
-${(page.modules ?? []).map((s) => `<script type="module" nonce="${nonce}" src="${uri(s)}"></script>`).join('\n')}
-${page.scripts.map((s) => (page.inline ? `<script nonce="${nonce}">${inlineSafe(mediaText(extensionUri, s), 'script')}</script>` : `<script nonce="${nonce}" src="${uri(s)}"></script>`)).join('\n')}
+${(page.modules ?? []).map((s) => `<script type="module" nonce="${n}" src="${uri(s)}"></script>`).join('\n')}
+${page.scripts.map((s) => script(s)).join('\n')}
 </body>
 </html>`;
 }

@@ -113,7 +113,13 @@ describe('Cloud Coach extension', function () {
   });
 
   it('ignores malformed command arguments instead of trusting them', async () => {
+    const before = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
     await vscode.commands.executeCommand('cloudCoach.openCheatSheet', '../../etc/passwd');
     await vscode.commands.executeCommand('cloudCoach.openCheatSheet', { not: 'an id' });
+    // A note link can only open the learner's own notes files: not any path it names.
+    await vscode.commands.executeCommand('cloudCoach.openUserNote', '/etc/hostname', 0);
+    await vscode.commands.executeCommand('cloudCoach.openUserNote', 'file:///etc/hostname', 3);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path === '/etc/hostname'), 'no file outside the notes was opened');
+    assert.deepEqual(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()), before);
   });
 });

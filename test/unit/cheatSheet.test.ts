@@ -1,49 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { CheatSheetModel, CONCEPT_GROUPS, type UserNoteView } from '../../src/core/cheatSheet/viewModel';
+import { CheatSheetModel, CONCEPT_GROUPS } from '../../src/core/cheatSheet/viewModel';
+import { NotesIndex } from '../../src/core/notes/notesIndex';
+import { parseNotes } from '../../src/core/notes/parseNotes';
+import type { UserNote } from '../../src/core/knowledge/userNotes';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/core/markdown';
 import { parseCheatSheetMessage, type ComparisonModel, type DetailModel } from '../../src/core/protocol/cheatSheet';
 import { KnowledgeSearch } from '../../src/core/search/search';
 import { knowledgeBase } from './helpers';
 
-describe('search', () => {
-  const kb = knowledgeBase();
-  const search = new KnowledgeSearch(kb);
-  const first = (q: string) => search.search(q, 5)[0]?.doc.ref;
-
-  it('puts exact names, short names and aliases first', () => {
-    assert.equal(first('ebs'), 'entry:ebs');
-    assert.equal(first('EBS'), 'entry:ebs');
-    assert.equal(first('Amazon S3'), 'entry:s3');
-    assert.equal(first('route 53'), 'entry:route-53');
-  });
-
-  it('reads notations: resource types, IAM actions, Terraform types, ports', () => {
-    assert.equal(first('AWS::S3::Bucket'), 'resource:AWS::S3::Bucket');
-    assert.equal(first('s3:GetObject'), 'entry:s3');
-    assert.equal(first('aws_s3_bucket'), 'resource:AWS::S3::Bucket');
-    assert.equal(first('5432'), 'port:5432');
-  });
-
-  it('finds by words of the name, fuzzily', () => {
-    assert.equal(first('elastic block'), 'entry:ebs');
-    assert.equal(first('elastik blok'), 'entry:ebs');
-    assert.equal(first('glacier deep'), 'entry:s3-glacier-deep-archive');
-  });
-
-  it('prefers a match in a name over the same letters in a long text', () => {
-    const top = search.search('nat', 3).map((r) => r.doc.ref);
-    assert.ok(top.some((r) => r === 'entry:nat-gateway' || r === 'resource:AWS::EC2::NatGateway'), top.join(', '));
-  });
-
-  it('returns nothing for nonsense and for an empty query', () => {
-    assert.deepEqual(search.search('xyzzyqq'), []);
-    assert.deepEqual(search.search('   '), []);
-  });
-});
-
 describe('cheat sheet view model', () => {
   const kb = knowledgeBase();
-  const notes: UserNoteView[] = [{ id: 'n1', term: 'EBS Volume', markdown: 'network drive for **one** instance', file: '/notes.md', line: 4, fileLabel: 'notes.md', entryId: 'ebs' }];
+  const notes: UserNote[] = [{ id: 'n1', term: 'EBS Volume', markdown: 'network drive for **one** instance', file: '/notes.md', line: 4, fileLabel: 'notes.md', entryId: 'ebs' }];
   const model = new CheatSheetModel(kb, new KnowledgeSearch(kb), {
     all: () => notes,
     forEntry: (id) => notes.filter((n) => n.entryId === id),
@@ -75,9 +42,12 @@ describe('cheat sheet view model', () => {
 
   it('lists the comparisons and renders one as a table', () => {
     const home = model.home();
-    assert.ok(home.comparisons.length >= 10);
-    const c = model.detail(`comparison:${home.comparisons[0].id}`) as ComparisonModel;
-    assert.ok(c.columns.length >= 2);
+    const ids = home.comparisons.map((c) => c.id);
+    for (const id of ['block-file-object-storage', 's3-storage-classes', 'ec2-purchase-options', 'elb-types', 'support-plans', 'security-groups-vs-nacls', 'cloud-service-models'])
+      assert.ok(ids.includes(id), `the comparison ${id}`);
+    const c = model.detail('comparison:block-file-object-storage') as ComparisonModel;
+    assert.equal(c.kind, 'comparison');
+    assert.deepEqual(c.columns.slice(0, 2).map((col) => col.ref), ['entry:ebs', 'entry:efs']);
     for (const row of c.rows) assert.equal(row.cells.length, c.columns.length);
   });
 
@@ -140,8 +110,30 @@ describe('cheat sheet protocol', () => {
     assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5 }), { type: 'rendered', ms: 12.5 });
     assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5, sinceNavigation: 80 }), { type: 'rendered', ms: 12.5, sinceNavigation: 80 });
     assert.deepEqual(parseCheatSheetMessage({ type: 'rendered', ms: 12.5, sinceNavigation: 'soon' }), { type: 'rendered', ms: 12.5 });
-    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', savedAt: 5, homeVersion: 2 }), { type: 'ready', savedAt: 5, homeVersion: 2 });
-    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', savedAt: 'x', homeVersion: 1.5 }), { type: 'ready', savedAt: 0 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', homeVersion: 2 }), { type: 'ready', homeVersion: 2 });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'ready', homeVersion: 1.5 }), { type: 'ready' });
+    assert.deepEqual(parseCheatSheetMessage({ type: 'openUserNote', file: 'file:///notes/aws.md', line: 3 }), { type: 'openUserNote', file: 'file:///notes/aws.md', line: 3 });
+  });
+
+  it('opens only notes files the notes index knows, whatever a hostile view sends', () => {
+    const index = new NotesIndex({ exactEntry: () => undefined });
+    index.setFile({ file: 'file:///notes/aws.md', label: 'aws.md', terms: parseNotes('- **EC2:** servers\n'), review: true });
+    const hostile = [
+      { type: 'openUserNote', file: '/etc/passwd', line: 0 },
+      { type: 'openUserNote', file: 'file:///etc/passwd', line: 0 },
+      { type: 'openUserNote', file: 'file:///notes/aws.md/../../etc/passwd', line: 0 },
+      { type: 'openUserNote', file: 'vscode-userdata:/User/settings.json', line: 2 },
+    ];
+    for (const raw of hostile) {
+      const m = parseCheatSheetMessage(raw);
+      assert.equal(m?.type === 'openUserNote' ? index.target(m.file, m.line) : undefined, undefined, JSON.stringify(raw));
+    }
+    const ok = parseCheatSheetMessage({ type: 'openUserNote', file: 'file:///notes/aws.md', line: 7 });
+    assert.deepEqual(ok?.type === 'openUserNote' ? index.target(ok.file, ok.line) : undefined, { file: 'file:///notes/aws.md', line: 7 });
+    // The command path passes its arguments unchecked: the index still decides, and a bad line becomes 0.
+    assert.deepEqual(index.target('file:///notes/aws.md', -5), { file: 'file:///notes/aws.md', line: 0 });
+    assert.deepEqual(index.target('file:///notes/aws.md', 'x'), { file: 'file:///notes/aws.md', line: 0 });
+    assert.equal(index.target(42, 1), undefined);
   });
 
   it('rejects everything else', () => {

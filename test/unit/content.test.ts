@@ -39,12 +39,26 @@ describe('the shipped knowledge base', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('meets the promised counts: resource types, ports, questions', () => {
-    const c = kb.data.counts;
-    assert.ok(c.resourceTypes >= 150, `${c.resourceTypes} resource types`);
-    assert.ok(c.ports >= 150, `${c.ports} ports`);
-    assert.ok(c.portRanges >= 3, `${c.portRanges} port ranges`);
-    assert.ok(c.questions >= 250, `${c.questions} questions`);
+  it('has the resource types learners meet, each with its Terraform names and note', () => {
+    const expected: [string, string[], string][] = [
+      ['AWS::EC2::Instance', ['aws_instance'], 'ec2'],
+      ['AWS::EC2::Volume', ['aws_ebs_volume'], 'ebs'],
+      ['AWS::S3::Bucket', ['aws_s3_bucket'], 's3'],
+      ['AWS::Lambda::Function', ['aws_lambda_function'], 'lambda'],
+      ['AWS::DynamoDB::Table', ['aws_dynamodb_table'], 'dynamodb'],
+      ['AWS::RDS::DBInstance', ['aws_db_instance'], 'rds'],
+      ['AWS::EC2::NatGateway', ['aws_nat_gateway'], 'nat-gateway'],
+      ['AWS::EC2::SecurityGroup', ['aws_security_group'], 'security-groups'],
+      ['AWS::IAM::Role', ['aws_iam_role'], 'iam-roles'],
+      ['AWS::Serverless::Function', [], 'lambda'],
+    ];
+    for (const [type, terraform, entry] of expected) {
+      const r = kb.resource(type);
+      assert.ok(r, type);
+      for (const tf of terraform) assert.ok(r.terraform.includes(tf), `${type} lists ${tf}`);
+      assert.equal(r.entry, entry, type);
+    }
+    assert.ok(kb.resource('AWS::EC2::Subnet::Id')?.isParameterType, 'parameter types too');
   });
 
   it('has the well-known, registered and ephemeral port ranges', () => {

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { detect } from '../../src/core/hover/detect';
-import type { Detection } from '../../src/core/hover/detection';
+import { detect } from '../../src/core/detect/detect';
+import type { Detection } from '../../src/core/detect/detection';
 import { knowledgeBase } from './helpers';
 
 interface Case {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameCandidates, NotesIndex } from '../../src/core/notes/notesIndex';
+import { noteCardQuestion } from '../../src/core/quiz/noteQuestion';
 import { parseNotes, readTerm } from '../../src/core/notes/parseNotes';
 import { KnowledgeSearch } from '../../src/core/search/search';
 import { knowledgeBase } from './helpers';
@@ -106,11 +107,13 @@ describe('notes index', () => {
 
   it('turns terms into review questions with distractors from the same notes', () => {
     const id = index.forEntry('ec2')[0].id;
-    const q = index.question(id);
-    assert.ok(q);
+    const card = index.card(id);
+    assert.ok(card);
+    const q = noteCardQuestion(card);
     assert.equal(q.options.length, 4);
     assert.equal(q.options.find((o) => o.correct)?.text, 'virtual machines you rent, billed per second on Linux.');
-    assert.equal(q.card, `card:note:${id}`);
+    assert.equal(q.id, `usernote:${id}`);
+    assert.equal(q.card, `card:usernote:${id}`);
     assert.ok(index.cardNoteIds().includes(id));
   });
 
@@ -123,7 +126,7 @@ describe('notes index', () => {
       'Networking holds how traffic reaches the servers.', '', '- Security group: stateful firewall on the instance.',
     ].join('\n');
     i.setFile({ file: '/notes/study.md', label: 'study.md', terms: parseNotes(text), review: true });
-    const cards = i.cardNoteIds().map((id) => i.question(id)!);
+    const cards = i.cardNoteIds().map((id) => noteCardQuestion(i.card(id)!));
     const terms = cards.map((q) => /“(.*)”/.exec(q.prompt)?.[1]);
     assert.ok(!terms.includes('Compute') && !terms.includes('Storage'), `no section cards: ${terms.join(', ')}`);
     assert.ok(terms.includes('Networking'), 'a heading followed by a sentence is a card');

@@ -3,8 +3,9 @@ import { QuizCoach, QuizUnavailable, shuffleOptions } from '../../src/core/quiz/
 import { emptyLearnerState, loadLearnerState, MAX_ANSWERS, recordAnswers } from '../../src/core/quiz/learnerState';
 import { QuestionPool } from '../../src/core/quiz/questionPool';
 import { Random } from '../../src/core/quiz/random';
-import { cardIds, dueCards, review } from '../../src/core/quiz/scheduler';
-import { EXAM_QUESTIONS, examDistribution, QuizSession, scaledScore } from '../../src/core/quiz/session';
+import { cardIds } from '../../src/core/ids';
+import { dueCards, review } from '../../src/core/quiz/scheduler';
+import { EXAM_QUESTIONS, examDistribution, QuizSession, restoreSessionState, scaledScore, SESSION_VERSION } from '../../src/core/quiz/session';
 import { isCorrect, type QuizQuestion } from '../../src/core/quiz/types';
 import { questionView, resultsView } from '../../src/core/quiz/views';
 import { DOMAIN_WEIGHTS, type Domain } from '../../src/core/knowledge/types';
@@ -232,7 +233,7 @@ describe('the coach', () => {
     session.select(first.id, [first.options.find((o) => !o.correct)!.id]);
     coach.record(session.check(T0 + 5000)!, 'domain');
     session.next(T0 + 5000);
-    session.select(second.id, first.type === 'single' ? [second.options.find((o) => o.correct)!.id] : second.options.filter((o) => o.correct).map((o) => o.id));
+    session.select(second.id, second.type === 'single' ? [second.options.find((o) => o.correct)!.id] : second.options.filter((o) => o.correct).map((o) => o.id));
     coach.record(session.check(T0 + 9000)!, 'domain');
     assert.equal(state.answers.length, 2);
     assert.ok(state.cards[cardIds.question(first.id)], 'a missed question becomes a card');
@@ -266,10 +267,26 @@ describe('the coach', () => {
     const state = emptyLearnerState();
     recordAnswers(state, [
       { q: 'd3-001', choice: ['a'], correct: true, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'quick' },
-      { q: 'note:abc-ec2', choice: ['b'], correct: false, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'due' },
+      { q: 'usernote:abc-ec2', choice: ['b'], correct: false, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'due' },
     ]);
     const d3 = new QuizCoach(kb, state).domainAccuracy().find((d) => d.domain === 3);
     assert.deepEqual([d3?.answered, d3?.correct], [1, 1]);
+  });
+});
+
+describe('saved sessions', () => {
+  it('resumes a version 1 session with its learner-note questions renamed, and refuses a broken one', () => {
+    const q = { ...question('note:k1-ec2'), origin: 'notes' as const, card: 'card:note:k1-ec2' };
+    const v1 = { ...QuizSession.create({ id: 's', mode: 'due', title: 'Due', seed: 1, questions: [q, question('d1-001')], now: T0 }).state, version: 1 };
+    v1.answers = { 'note:k1-ec2': { selected: ['a'], checked: true, correct: true, ms: 5 } };
+    v1.flagged = ['note:k1-ec2'];
+    const restored = restoreSessionState(JSON.parse(JSON.stringify(v1)));
+    assert.ok(restored);
+    assert.equal(restored.version, SESSION_VERSION);
+    assert.deepEqual(restored.questions.map((x) => [x.id, x.card]), [['usernote:k1-ec2', 'card:usernote:k1-ec2'], ['d1-001', undefined]]);
+    assert.deepEqual(Object.keys(restored.answers), ['usernote:k1-ec2']);
+    assert.deepEqual(restored.flagged, ['usernote:k1-ec2']);
+    for (const broken of [null, 'x', { ...v1, version: 9 }, { ...v1, questions: [] }, { ...v1, index: 7 }]) assert.equal(restoreSessionState(broken), undefined, JSON.stringify(broken)?.slice(0, 40));
   });
 });
 
@@ -302,9 +319,29 @@ describe('learner state', () => {
     const v1 = { version: 1, history: [{ questionId: 'd1-001', selected: ['a'], correct: true, timeMs: 4000, timestamp: T0, domain: 1 }, { broken: true }] };
     const loaded = loadLearnerState(v1);
     assert.equal(loaded.changed, true);
-    assert.equal(loaded.state.version, 2);
+    assert.equal(loaded.state.version, 3);
     assert.deepEqual(loaded.state.answers, [{ q: 'd1-001', choice: ['a'], correct: true, ms: 4000, at: T0, domain: 1, topics: [], mode: 'quick' }]);
     assert.deepEqual(loaded.problems, ['1 answer(s) from the previous version could not be read']);
+  });
+
+  it("renames version 2's learner-note questions and cards (note: → usernote:) and keeps everything else", () => {
+    const card = { due: T0, stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
+    const v2 = {
+      version: 2,
+      answers: [
+        { q: 'note:k1-ec2', choice: ['a'], correct: true, ms: 1, at: T0, domain: 3, topics: ['ec2'], mode: 'due' },
+        { q: 'd1-001', choice: ['b'], correct: false, ms: 2, at: T0 + 1, domain: 1, topics: [], mode: 'quick' },
+      ],
+      cards: { 'card:note:k1-ec2': card, 'card:q:d1-001': card },
+      sessions: [],
+    };
+    const loaded = loadLearnerState(v2);
+    assert.equal(loaded.changed, true, 'written back, with a copy of the old value');
+    assert.deepEqual(loaded.problems, []);
+    assert.equal(loaded.state.version, 3);
+    assert.deepEqual(loaded.state.answers.map((a) => a.q), ['usernote:k1-ec2', 'd1-001']);
+    assert.deepEqual(Object.keys(loaded.state.cards).sort(), ['card:q:d1-001', 'card:usernote:k1-ec2']);
+    assert.equal(loadLearnerState(JSON.parse(JSON.stringify(loaded.state))).changed, false, 'the migrated state reads back unchanged');
   });
 
   it('recovers what it can from damaged state and says what it dropped', () => {

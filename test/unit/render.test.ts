@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { detect } from '../../src/core/hover/detect';
-import type { Detection } from '../../src/core/hover/detection';
+import { detect } from '../../src/core/detect/detect';
+import type { Detection } from '../../src/core/detect/detection';
 import { code, escapeMarkdown, HOVER_COMMANDS, openEntryLink, quizLink, renderHover, resolveNoteLinks } from '../../src/core/hover/render';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
 import { knowledgeBase } from './helpers';
@@ -75,10 +75,11 @@ describe('hover rendering', () => {
   it("adds the learner's notes, escaped, with a link to the line, right under the official summary", () => {
     const md = renderHover(kb, at('Type: AWS::EC2::Instance', 'AWS::'), {
       detail: 'compact',
-      userNotes: (id) => (id === 'ec2' ? [{ term: 'EC2 *bold*', markdown: 'my words', openLink: 'command:cloudCoach.openUserNote?%5B%5D', fileLabel: 'notes.md:3' }] : []),
+      userNotes: (id) => (id === 'ec2' ? [{ id: 'n1', term: 'EC2 *bold*', markdown: 'my words', file: 'file:///notes.md', line: 2, fileLabel: 'notes.md' }] : []),
     });
     assert.match(md, /\*\*Your notes\*\*/);
-    assert.match(md, /- \*\*EC2 \\\*bold\\\*\*\*: my words — \[notes\\\.md:3\]\(command:cloudCoach\.openUserNote/);
+    assert.match(md, /- \*\*EC2 \\\*bold\\\*\*\*: my words — \[notes\\\.md:3\]\(command:cloudCoach\.openUserNote\?/);
+    assert.ok(md.includes(`command:cloudCoach.openUserNote?${encodeURIComponent(JSON.stringify(['file:///notes.md', 2]))}`), 'the link opens that file at that line');
     const summary = md.indexOf(kb.entry('ec2')!.summary.slice(0, 30));
     const facts = md.indexOf('\n- ', md.indexOf('**Your notes**') + 20);
     assert.ok(summary > 0 && summary < md.indexOf('**Your notes**'), 'the summary comes first');
@@ -88,7 +89,7 @@ describe('hover rendering', () => {
   it("writes a learner's nested bullets as one line of sentences", () => {
     const md = renderHover(kb, at('Type: AWS::EC2::Instance', 'AWS::'), {
       detail: 'compact',
-      userNotes: (id) => (id === 'ec2' ? [{ term: 'EC2', markdown: 'rent servers by the second.\n\n    - Stop it to stop paying\n    - keep the EBS volume', openLink: 'command:x', fileLabel: 'n.md:1' }] : []),
+      userNotes: (id) => (id === 'ec2' ? [{ id: 'n1', term: 'EC2', markdown: 'rent servers by the second.\n\n    - Stop it to stop paying\n    - keep the EBS volume', file: 'file:///n.md', line: 0, fileLabel: 'n.md' }] : []),
     });
     assert.match(md, /\*\*EC2\*\*: rent servers by the second\. Stop it to stop paying; keep the EBS volume — /);
   });

@@ -1,29 +1,11 @@
 /** What the cheat sheet shows, computed from the knowledge base: pure data for the webview. */
+import { entryOfRef, parseRef, refs, type Ref } from '../ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { CATEGORIES, DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain, type Entry } from '../knowledge/types';
+import { CATEGORIES, DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain, type Entry, type KnowledgeSearcher } from '../knowledge/types';
+import { NO_USER_NOTES, type UserNote, type UserNotesSource } from '../knowledge/userNotes';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown';
 import { markdownToPlainText } from '../plainText';
-import type { ComparisonModel, DetailModel, HomeModel, ListItem, PortRow, Ref } from '../protocol/cheatSheet';
-import type { KnowledgeSearch } from '../search/search';
-
-/** A learner's note attached to the view (see the notes feature). */
-export interface UserNoteView {
-  id: string;
-  term: string;
-  markdown: string;
-  file: string;
-  line: number;
-  fileLabel: string;
-  entryId?: string;
-}
-
-export interface UserNotesSource {
-  all(): readonly UserNoteView[];
-  forEntry(entryId: string): readonly UserNoteView[];
-  byId(id: string): UserNoteView | undefined;
-}
-
-const NO_NOTES: UserNotesSource = { all: () => [], forEntry: () => [], byId: () => undefined };
+import type { ComparisonModel, DetailModel, HomeModel, ListItem, PortRow } from '../protocol/cheatSheet';
 
 /** The Cloud Concepts section, in the order a learner studies it. */
 export const CONCEPT_GROUPS: { name: string; ids: string[] }[] = [
@@ -41,7 +23,7 @@ export const CONCEPT_GROUPS: { name: string; ids: string[] }[] = [
 ];
 
 export function listItem(e: Entry): ListItem {
-  return { ref: `entry:${e.id}`, name: e.name, category: e.category, summary: markdownToPlainText(e.summary), status: e.status };
+  return { ref: refs.entry(e.id), name: e.name, category: e.category, summary: markdownToPlainText(e.summary), status: e.status };
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -52,13 +34,14 @@ export class CheatSheetModel {
 
   constructor(
     private readonly kb: KnowledgeBase,
-    private readonly searchIndex: KnowledgeSearch,
-    private readonly notes: UserNotesSource = NO_NOTES,
+    private readonly searchIndex: KnowledgeSearcher,
+    private readonly notes: UserNotesSource = NO_USER_NOTES,
   ) {}
 
-  home(): HomeModel {
+  /** `notesNotice`: why some notes are not read here (see the notes feature). */
+  home(notesNotice?: string): HomeModel {
     this.staticHome ??= this.buildStaticHome();
-    return { ...this.staticHome, myNotes: this.notes.all().map((n) => this.noteItem(n)) };
+    return { ...this.staticHome, myNotes: this.notes.all().map((n) => this.noteItem(n)), ...(notesNotice ? { notesNotice } : {}) };
   }
 
   private buildStaticHome(): Omit<HomeModel, 'myNotes'> {
@@ -98,8 +81,8 @@ export class CheatSheetModel {
     };
   }
 
-  private noteItem(n: UserNoteView): ListItem {
-    return { ref: `usernote:${n.id}`, name: n.term, category: `My notes · ${n.fileLabel}`, summary: markdownToPlainText(n.markdown).slice(0, 160), mine: true };
+  private noteItem(n: UserNote): ListItem {
+    return { ref: refs.userNote(n.id), name: n.term, category: `My notes · ${n.fileLabel}`, summary: markdownToPlainText(n.markdown).slice(0, 160), mine: true };
   }
 
   portRows(): PortRow[] {
@@ -109,7 +92,7 @@ export class CheatSheetModel {
       protocol: p.protocol,
       name: p.name,
       use: p.use,
-      aws: p.aws.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map((e) => ({ ref: `entry:${e.id}`, name: e.short ?? e.name })),
+      aws: p.aws.map((id) => this.kb.entry(id)).filter((e): e is Entry => !!e).map((e) => ({ ref: refs.entry(e.id), name: e.short ?? e.name })),
       risk: p.risk,
     }));
     for (const r of this.kb.portRanges) rows.push({ port: `${r.from}–${r.to}`, transport: 'TCP/UDP', protocol: 'Range', name: r.name, use: r.use, aws: [] });
@@ -123,14 +106,17 @@ export class CheatSheetModel {
       for (const n of this.notes.all()) if (n.term.toLowerCase().includes(q)) items.push(this.noteItem(n));
     }
     for (const r of this.searchIndex.search(query, limit)) {
-      const entry = r.doc.ref.startsWith('entry:') ? this.kb.entry(r.doc.ref.slice(6)) : undefined;
+      const id = entryOfRef(r.doc.ref);
+      const entry = id ? this.kb.entry(id) : undefined;
       items.push({ ref: r.doc.ref, name: r.doc.name, category: r.doc.category, summary: r.doc.summary, status: entry?.status });
     }
     return items.slice(0, limit);
   }
 
   detail(ref: Ref): DetailModel | ComparisonModel | undefined {
-    const [kind, key] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
+    const parsed = parseRef(ref);
+    if (!parsed) return undefined;
+    const { kind, key } = parsed;
     switch (kind) {
       case 'entry':
         return this.entryDetail(key);
@@ -142,8 +128,6 @@ export class CheatSheetModel {
         return this.comparison(key);
       case 'usernote':
         return this.userNoteDetail(key);
-      default:
-        return undefined;
     }
   }
 
@@ -161,9 +145,10 @@ export class CheatSheetModel {
     const related = [...new Set([...(main ? [main.id] : []), ...e.related, ...e.confused])]
       .map((r) => this.kb.entry(r))
       .filter((r): r is Entry => !!r)
-      .map((r) => ({ ref: `entry:${r.id}`, name: r.name }));
+      .map((r) => ({ ref: refs.entry(r.id), name: r.name }));
     return {
-      ref: `entry:${e.id}`,
+      kind: 'entry',
+      ref: refs.entry(e.id),
       title: e.short && e.short !== e.name ? `${e.name} (${e.short})` : e.name,
       category: e.category,
       kindLabel: e.kind === 'catalog' ? 'Catalogue entry' : e.kind === 'service' ? 'Service' : e.kind === 'feature' ? 'Feature' : 'Concept',
@@ -197,7 +182,7 @@ export class CheatSheetModel {
     if (!r) return undefined;
     const head = renderMarkdown(`**${r.name}** — \`${r.type}\`${r.terraform.length ? ` · Terraform ${r.terraform.map((t) => `\`${t}\``).join(', ')}` : ''}\n\n${r.summary}\n\n---`);
     const detail = this.entryDetail(r.entry, head);
-    return detail && { ...detail, ref: `resource:${r.type}` };
+    return detail && { ...detail, kind: 'resource', ref: refs.resource(r.type) };
   }
 
   private portDetail(port: number): DetailModel | undefined {
@@ -212,13 +197,14 @@ export class CheatSheetModel {
       range ? `*${range.name}* (${range.from}–${range.to}).` : '',
     ];
     return {
-      ref: `port:${p.port}`,
+      kind: 'port',
+      ref: refs.port(p.port),
       title: `Port ${p.port} · ${p.protocol}`,
       category: `${p.name} · ${p.transport.join('/').toUpperCase()}`,
       kindLabel: 'Port',
       html: renderMarkdown(lines.filter(Boolean).join('\n\n')),
       notations: [],
-      related: users.map((e) => ({ ref: `entry:${e.id}`, name: e.name })),
+      related: users.map((e) => ({ ref: refs.entry(e.id), name: e.name })),
       docs: p.docs,
       userNotes: [],
     };
@@ -228,10 +214,11 @@ export class CheatSheetModel {
     const c = this.kb.data.comparisons.find((x) => x.id === id);
     if (!c) return undefined;
     return {
-      ref: `comparison:${c.id}`,
+      kind: 'comparison',
+      ref: refs.comparison(c.id),
       title: c.title,
       intro: c.intro,
-      columns: c.columns.map((col) => ({ name: col.name, ref: col.entry ? `entry:${col.entry}` : undefined })),
+      columns: c.columns.map((col) => ({ name: col.name, ref: col.entry ? refs.entry(col.entry) : undefined })),
       rows: c.rows.map((r) => ({ label: r.label, cells: r.values.map((v) => renderInlineMarkdown(v)) })),
       docs: c.docs,
     };
@@ -242,13 +229,14 @@ export class CheatSheetModel {
     if (!n) return undefined;
     const entry = n.entryId ? this.kb.entry(n.entryId) : undefined;
     return {
-      ref: `usernote:${n.id}`,
+      kind: 'usernote',
+      ref: refs.userNote(n.id),
       title: n.term,
       category: `My notes · ${n.fileLabel}`,
       kindLabel: 'Your note',
       html: renderMarkdown(n.markdown),
       notations: [],
-      related: entry ? [{ ref: `entry:${entry.id}`, name: entry.name }] : [],
+      related: entry ? [{ ref: refs.entry(entry.id), name: entry.name }] : [],
       userNotes: [{ term: n.term, html: '', file: n.file, line: n.line, fileLabel: n.fileLabel }],
     };
   }

@@ -1,42 +1,31 @@
 /**
- * Hover text as Markdown, from a detection and the knowledge base. The only command links are the two
- * the hover trusts: open an entry in the cheat sheet, and start a short quiz on it.
+ * Hover text as Markdown, from a detection and the knowledge base. The only command links are the ones
+ * the hover trusts (HOVER_COMMANDS): open an entry in the cheat sheet, start a short quiz on it, and
+ * open one of the learner's notes.
  */
+import { Command, commandLink } from '../ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Entry } from '../knowledge/types';
-import { NOTATION_LABELS, type Detection, type PortDetection, type ServiceDetection, type UnknownAwsDetection } from './detection';
-import type { ArnParts } from './arn';
+import type { UserNote } from '../knowledge/userNotes';
+import { NOTATION_LABELS, type Detection, type PortDetection, type ServiceDetection, type UnknownAwsDetection } from '../detect/detection';
+import type { ArnParts } from '../detect/arn';
 
 export type HoverDetail = 'compact' | 'full';
 
-export const OPEN_ENTRY_COMMAND = 'cloudCoach.openCheatSheet';
-export const QUIZ_COMMAND = 'cloudCoach.startQuiz';
-export const HOVER_COMMANDS = [OPEN_ENTRY_COMMAND, QUIZ_COMMAND] as const;
-
-/** A learner's own note that matches the entry, shown under the official text. */
-export interface UserNoteSnippet {
-  term: string;
-  markdown: string;
-  /** A link that opens the note at its line (a `command:` or file URI). */
-  openLink: string;
-  fileLabel: string;
-}
+export const HOVER_COMMANDS = [Command.openCheatSheet, Command.startQuiz, Command.openUserNote] as const;
 
 export interface RenderOptions {
   detail: HoverDetail;
-  userNotes?: (entryId: string) => readonly UserNoteSnippet[];
-}
-
-export function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  /** The learner's own notes about an entry, shown under the official text. */
+  userNotes?: (entryId: string) => readonly UserNote[];
 }
 
 export function openEntryLink(id: string): string {
-  return commandLink(OPEN_ENTRY_COMMAND, [id]);
+  return commandLink(Command.openCheatSheet, id);
 }
 
 export function quizLink(topic: string): string {
-  return commandLink(QUIZ_COMMAND, [{ mode: 'topic', topic, count: 5 }]);
+  return commandLink(Command.startQuiz, { mode: 'topic', topic, count: 5 });
 }
 
 /** Replaces `[text](note:id)` with links that open the entry in the cheat sheet. */
@@ -109,7 +98,7 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
   if (mine.length) {
     const shown = mine.slice(0, options.detail === 'full' ? 5 : 2);
     parts.push(
-      `**Your notes**\n\n${shown.map((n) => `- **${escapeMarkdown(n.term)}**: ${clip(n.markdown)} — [${escapeMarkdown(n.fileLabel)}](${n.openLink})`).join('\n')}` +
+      `**Your notes**\n\n${shown.map((n) => `- **${escapeMarkdown(n.term)}**: ${clip(n.markdown)} — [${escapeMarkdown(`${n.fileLabel}:${n.line + 1}`)}](${commandLink(Command.openUserNote, n.file, n.line)})`).join('\n')}` +
         (mine.length > shown.length ? `\n\n*and ${mine.length - shown.length} more*` : ''),
     );
   }

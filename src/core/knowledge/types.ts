@@ -3,7 +3,9 @@
  * `content/` into (`dist/knowledge.json`). Everything here is plain data, safe to JSON round-trip.
  */
 
+import type { Ref } from '../ids';
 import type { LookupTables } from './lookupTables';
+import type { EntryNames } from './userNotes';
 
 export const KNOWLEDGE_FORMAT = 1;
 
@@ -168,7 +170,7 @@ export interface Comparison {
 /** One searchable item: an entry, a resource type or a port. */
 export interface SearchDoc {
   /** `entry:<id>`, `resource:<type>` or `port:<n>`. */
-  ref: string;
+  ref: Ref;
   name: string;
   /** Names, aliases and notations, space-separated. */
   keys: string;
@@ -176,6 +178,18 @@ export interface SearchDoc {
   category: string;
   /** Key facts and exam tips, plain text. */
   text: string;
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  /** 0 is a perfect match; exact matches score 0. */
+  score: number;
+  exact: boolean;
+}
+
+/** Search over the knowledge base, as the cheat sheet, look-up and notes use it. */
+export interface KnowledgeSearcher extends EntryNames {
+  search(query: string, limit?: number): SearchHit[];
 }
 
 export interface CompiledKnowledge {

@@ -3,28 +3,26 @@
  * service or concept it is about (the user's "EBS Volume" attaches to Amazon EBS), and can be reviewed
  * as a card (term → definition).
  */
-import type { UserNoteView, UserNotesSource } from '../cheatSheet/viewModel';
-import type { NoteQuestions } from '../quiz/coach';
-import { OPTION_IDS, type QuizQuestion } from '../quiz/types';
+import type { EntryNames, NoteCard, NoteCards, UserNote, UserNotesSource } from '../knowledge/userNotes';
 import { markdownToPlainText } from '../plainText';
-import type { KnowledgeSearch } from '../search/search';
 import type { NoteTerm } from './parseNotes';
 
 export interface NotesFile {
-  /** Absolute path. */
+  /** The file as a URI string. */
   file: string;
   /** Shown to the learner: the path relative to its workspace folder. */
   label: string;
   terms: NoteTerm[];
   /** Whether the file's terms take part in review (`cloudCoach.notes.excludeFromReview`). */
   review: boolean;
+  /** Kept for note ids: the file's path on disk for `file:` URIs (so ids match earlier versions), else the URI. */
+  key?: string;
 }
 
-interface IndexedNote extends UserNoteView {
+interface IndexedNote extends UserNote {
   review: boolean;
   definition: string;
 }
-
 /** Words that qualify a name without changing what it is about: "EBS Volume", "S3 overview". */
 const GENERIC = /\s+(volumes?|overview|section|services?|hands[- ]on|intro(duction)?|basics|model|family|concepts?|notes?|deployments?|instances?)$/i;
 
@@ -63,17 +61,17 @@ export function nameCandidates(term: string): string[] {
   return out;
 }
 
-export class NotesIndex implements UserNotesSource, NoteQuestions {
+export class NotesIndex implements UserNotesSource, NoteCards {
   private readonly files = new Map<string, IndexedNote[]>();
   private readonly byEntry = new Map<string, IndexedNote[]>();
   private readonly byNoteId = new Map<string, IndexedNote>();
 
-  constructor(private readonly search: KnowledgeSearch) {}
+  constructor(private readonly names: EntryNames) {}
 
   /** Adds or replaces a file's notes. */
   setFile(f: NotesFile): void {
     this.removeFile(f.file, false);
-    const key = fileKey(f.file);
+    const key = fileKey(f.key ?? f.file);
     const used = new Map<string, number>();
     const notes = f.terms.map((t) => {
       const base = `${key}-${slug(t.term)}`;
@@ -125,21 +123,21 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
   /** The knowledge-base entry a term is about, by exact names only (fast, and never a wild guess). */
   match(term: string): string | undefined {
     for (const candidate of nameCandidates(term)) {
-      const id = this.search.exactEntry(candidate);
+      const id = this.names.exactEntry(candidate);
       if (id) return id;
     }
     return undefined;
   }
 
-  all(): readonly UserNoteView[] {
+  all(): readonly UserNote[] {
     return [...this.files.values()].flat();
   }
 
-  forEntry(entryId: string): readonly UserNoteView[] {
+  forEntry(entryId: string): readonly UserNote[] {
     return this.byEntry.get(entryId) ?? [];
   }
 
-  byId(id: string): UserNoteView | undefined {
+  byId(id: string): UserNote | undefined {
     return this.byNoteId.get(id);
   }
 
@@ -149,42 +147,36 @@ export class NotesIndex implements UserNotesSource, NoteQuestions {
 
   /** Note ids whose terms can be review cards: a definition, and enough other notes for distractors. */
   cardNoteIds(): string[] {
-    return [...this.byNoteId.values()].filter((n) => n.review && n.definition && this.question(n.id)).map((n) => n.id);
+    return [...this.byNoteId.values()].filter((n) => n.review && n.definition && this.card(n.id)).map((n) => n.id);
   }
 
   /** "Which definition belongs to <term>?", with other terms' definitions from the same notes as distractors. */
-  question(noteId: string): QuizQuestion | undefined {
+  card(noteId: string): NoteCard | undefined {
     const n = this.byNoteId.get(noteId);
     if (!n?.definition) return undefined;
     const siblings = (this.files.get(n.file) ?? []).filter((o) => o.id !== n.id && o.definition && o.term.toLowerCase() !== n.term.toLowerCase());
     // Deterministic neighbours: the notes closest in the file, so distractors come from the same topic;
     // never two options that read the same.
     const texts = new Set([clip(n.definition).toLowerCase()]);
-    const distractors: IndexedNote[] = [];
+    const distractors: NoteCard['distractors'] = [];
     for (const o of [...siblings].sort((a, b) => Math.abs(a.line - n.line) - Math.abs(b.line - n.line))) {
-      const text = clip(o.definition).toLowerCase();
-      if (texts.has(text)) continue;
-      texts.add(text);
-      distractors.push(o);
+      const text = clip(o.definition);
+      if (texts.has(text.toLowerCase())) continue;
+      texts.add(text.toLowerCase());
+      distractors.push({ term: o.term, definition: text });
       if (distractors.length === 3) break;
     }
     if (distractors.length < 3) return undefined;
-    const options = [n, ...distractors].map((o, i) => ({
-      id: OPTION_IDS[i],
-      text: clip(o.definition),
-      correct: o === n,
-      why: o === n ? `Your note on “${n.term}” (${n.fileLabel}:${n.line + 1}).` : `This is your note on “${o.term}”.`,
-    }));
-    return {
-      id: `note:${n.id}`,
-      domain: 3,
-      topics: n.entryId ? [n.entryId] : [],
-      type: 'single',
-      prompt: `Which definition belongs to “${n.term}”?`,
-      options,
-      origin: 'notes',
-      card: `card:note:${n.id}`,
-    };
+    return { noteId: n.id, term: n.term, entryId: n.entryId, fileLabel: n.fileLabel, line: n.line, definition: clip(n.definition), distractors };
+  }
+
+  /**
+   * Where to open a note that a webview or a link asks for: only a file this index holds, at a line that
+   * is a whole number (0 otherwise). Anything else is refused.
+   */
+  target(file: unknown, line: unknown): { file: string; line: number } | undefined {
+    if (typeof file !== 'string' || !this.files.has(file)) return undefined;
+    return { file, line: typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : 0 };
   }
 }
 

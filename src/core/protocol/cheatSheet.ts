@@ -3,8 +3,10 @@
  * the extension validates everything the webview sends with `parseCheatSheetMessage`.
  */
 
-/** `entry:<id>`, `resource:<type>`, `port:<n>`, `comparison:<id>`, `usernote:<id>`. */
-export type Ref = string;
+import { messageParser, type Fields, type Parsers } from './parse';
+import { isEntryId, isRef, type Ref } from '../ids';
+
+export type { Ref } from '../ids';
 
 export interface ListItem {
   ref: Ref;
@@ -25,6 +27,8 @@ export interface HomeModel {
   comparisons: { id: string; title: string; intro?: string }[];
   ports: PortRow[];
   myNotes: ListItem[];
+  /** Why some notes are not read here (workspace settings ignored in Restricted Mode). */
+  notesNotice?: string;
 }
 
 export interface PortRow {
@@ -38,6 +42,8 @@ export interface PortRow {
 }
 
 export interface DetailModel {
+  /** What the detail shows; the view decides by this, never by a label. */
+  kind: 'entry' | 'resource' | 'port' | 'usernote';
   ref: Ref;
   title: string;
   category: string;
@@ -53,6 +59,7 @@ export interface DetailModel {
 }
 
 export interface ComparisonModel {
+  kind: 'comparison';
   ref: Ref;
   title: string;
   intro?: string;
@@ -62,7 +69,10 @@ export interface ComparisonModel {
   docs?: string;
 }
 
-/** What the view remembers: kept with setState, and mirrored to the extension so a window reload keeps it. */
+/**
+ * What the view remembers. The extension keeps it (workspace state) and hands it to every new page, so a
+ * hidden-and-shown view, a reloaded window and a fresh page all start from the same one copy.
+ */
 export interface CheatSheetViewState {
   tab: 'browse' | 'concepts' | 'compare' | 'ports' | 'notes';
   browseBy: 'category' | 'domain';
@@ -71,12 +81,9 @@ export interface CheatSheetViewState {
   ref?: Ref;
   open: string[];
   scroll: number;
-  /** When the state was last changed (epoch ms): the newer copy wins after a reload. */
-  savedAt: number;
 }
 
 export type ExtensionToCheatSheet =
-  | { type: 'restore'; state: CheatSheetViewState }
   /** `version` changes whenever the home model does (the learner's notes changed). */
   | { type: 'home'; home: HomeModel; version: number }
   | { type: 'results'; query: string; items: ListItem[] }
@@ -87,7 +94,7 @@ export type ExtensionToCheatSheet =
 
 export type CheatSheetToExtension =
   /** `homeVersion`: the home model the page already shows (it came with the page), if any. */
-  | { type: 'ready'; savedAt: number; homeVersion?: number }
+  | { type: 'ready'; homeVersion?: number }
   | { type: 'state'; state: CheatSheetViewState }
   | { type: 'search'; query: string }
   | { type: 'open'; ref: Ref }
@@ -97,73 +104,62 @@ export type CheatSheetToExtension =
   /** `ms` since the view's script started; `sinceNavigation` since its document began to load. */
   | { type: 'rendered'; ms: number; sinceNavigation?: number };
 
-const REF = /^(entry|resource|port|comparison|usernote):[\w:./<>@+-]{1,200}$/;
 
-/** The message if it is one the view may send, else undefined. */
-export function parseCheatSheetMessage(raw: unknown): CheatSheetToExtension | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  const str = (k: string, max = 500) => (typeof m[k] === 'string' && (m[k] as string).length <= max ? (m[k] as string) : undefined);
-  switch (m.type) {
-    case 'ready':
-      return {
-        type: 'ready',
-        savedAt: typeof m.savedAt === 'number' && Number.isFinite(m.savedAt) ? m.savedAt : 0,
-        ...(Number.isInteger(m.homeVersion) ? { homeVersion: m.homeVersion as number } : {}),
-      };
-    case 'state': {
-      const state = parseViewState(m.state);
-      return state ? { type: 'state', state } : undefined;
-    }
-    case 'search': {
-      const query = str('query', 200);
-      return query === undefined ? undefined : { type: 'search', query };
-    }
-    case 'open': {
-      const ref = str('ref', 220);
-      return ref && REF.test(ref) ? { type: 'open', ref } : undefined;
-    }
-    case 'openExternal': {
-      const url = str('url', 2000);
-      return url && /^https:\/\/[^\s]+$/.test(url) ? { type: 'openExternal', url } : undefined;
-    }
-    case 'quiz': {
-      const topic = str('topic', 100);
-      return topic && /^[a-z0-9-]+$/.test(topic) ? { type: 'quiz', topic } : undefined;
-    }
-    case 'openUserNote': {
-      const file = str('file', 4000);
-      const line = m.line;
-      return file && typeof line === 'number' && Number.isInteger(line) && line >= 0 ? { type: 'openUserNote', file, line } : undefined;
-    }
-    case 'rendered':
-      if (typeof m.ms !== 'number' || !Number.isFinite(m.ms)) return undefined;
-      return typeof m.sinceNavigation === 'number' && Number.isFinite(m.sinceNavigation) ? { type: 'rendered', ms: m.ms, sinceNavigation: m.sinceNavigation } : { type: 'rendered', ms: m.ms };
-    default:
-      return undefined;
-  }
-}
+const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
+const finite = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** One parser per message type: a message type without a parser does not compile. */
+const PARSERS: Parsers<CheatSheetToExtension> = {
+  ready: (m) => ({ type: 'ready', ...(Number.isInteger(m.homeVersion) ? { homeVersion: m.homeVersion as number } : {}) }),
+  state: (m) => {
+    const state = parseViewState(m.state);
+    return state && { type: 'state', state };
+  },
+  search: (m) => {
+    const query = text(m.query, 200);
+    return query === undefined ? undefined : { type: 'search', query };
+  },
+  open: (m) => (isRef(m.ref) ? { type: 'open', ref: m.ref } : undefined),
+  openExternal: (m) => {
+    const url = text(m.url, 2000);
+    return url && /^https:\/\/[^\s]+$/.test(url) ? { type: 'openExternal', url } : undefined;
+  },
+  quiz: (m) => (isEntryId(m.topic) ? { type: 'quiz', topic: m.topic } : undefined),
+  openUserNote: (m) => {
+    const file = text(m.file, 4000);
+    return file && Number.isInteger(m.line) && (m.line as number) >= 0 ? { type: 'openUserNote', file, line: m.line as number } : undefined;
+  },
+  rendered: (m) => {
+    const ms = finite(m.ms);
+    if (ms === undefined) return undefined;
+    const sinceNavigation = finite(m.sinceNavigation);
+    return sinceNavigation === undefined ? { type: 'rendered', ms } : { type: 'rendered', ms, sinceNavigation };
+  },
+};
+
+/** The message if it is one the webview may send, else undefined. */
+export const parseCheatSheetMessage = messageParser(PARSERS);
 
 const TABS = ['browse', 'concepts', 'compare', 'ports', 'notes'] as const;
 
+export const DEFAULT_VIEW_STATE: CheatSheetViewState = { tab: 'browse', browseBy: 'category', query: '', portFilter: '', open: [], scroll: 0 };
+
 export function parseViewState(raw: unknown): CheatSheetViewState | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const s = raw as Record<string, unknown>;
-  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
+  const s = raw as Fields;
   const tab = TABS.find((t) => t === s.tab);
   const query = text(s.query, 200);
   const portFilter = text(s.portFilter, 100);
   if (!tab || query === undefined || portFilter === undefined) return undefined;
-  const ref = text(s.ref, 220);
   const open = Array.isArray(s.open) ? s.open.filter((o): o is string => typeof o === 'string' && o.length <= 100).slice(0, 50) : [];
+  const scroll = finite(s.scroll);
   return {
     tab,
     browseBy: s.browseBy === 'domain' ? 'domain' : 'category',
     query,
     portFilter,
-    ref: ref && REF.test(ref) ? ref : undefined,
+    ref: isRef(s.ref) ? s.ref : undefined,
     open,
-    scroll: typeof s.scroll === 'number' && Number.isFinite(s.scroll) && s.scroll >= 0 ? s.scroll : 0,
-    savedAt: typeof s.savedAt === 'number' && Number.isFinite(s.savedAt) ? s.savedAt : 0,
+    scroll: scroll !== undefined && scroll >= 0 ? scroll : 0,
   };
 }

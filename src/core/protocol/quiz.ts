@@ -2,6 +2,8 @@
  * The messages between the extension and the quiz panel. Both sides import this module; the extension
  * validates everything the panel sends with `parseQuizMessage`.
  */
+import { messageParser, type Parsers } from './parse';
+import { isEntryId } from '../ids';
 
 export interface OptionView {
   id: string;
@@ -85,30 +87,28 @@ export type QuizToExtension =
   | { type: 'openExternal'; url: string }
   | { type: 'openEntry'; id: string };
 
-const SIMPLE = new Set(['ready', 'check', 'next', 'previous', 'flag', 'timeUp', 'retryWrong', 'newQuiz', 'review']);
 
-/** The message if it is one the panel may send, else undefined. */
-export function parseQuizMessage(raw: unknown): QuizToExtension | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  if (typeof m.type !== 'string') return undefined;
-  if (SIMPLE.has(m.type)) return { type: m.type } as QuizToExtension;
-  switch (m.type) {
-    case 'select': {
-      const { questionId, optionIds } = m;
-      if (typeof questionId !== 'string' || questionId.length > 200) return undefined;
-      if (!Array.isArray(optionIds) || optionIds.length > 10 || !optionIds.every((o) => typeof o === 'string' && /^[a-j]$/.test(o))) return undefined;
-      return { type: 'select', questionId, optionIds: optionIds as string[] };
-    }
-    case 'goto':
-      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index < 1000 ? { type: 'goto', index: m.index } : undefined;
-    case 'submit':
-      return typeof m.confirmed === 'boolean' ? { type: 'submit', confirmed: m.confirmed } : undefined;
-    case 'openExternal':
-      return typeof m.url === 'string' && m.url.length < 2000 && /^https:\/\/\S+$/.test(m.url) ? { type: 'openExternal', url: m.url } : undefined;
-    case 'openEntry':
-      return typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id) ? { type: 'openEntry', id: m.id } : undefined;
-    default:
-      return undefined;
-  }
-}
+/** One parser per message type: a message type without a parser does not compile. */
+const PARSERS: Parsers<QuizToExtension> = {
+  ready: () => ({ type: 'ready' }),
+  check: () => ({ type: 'check' }),
+  next: () => ({ type: 'next' }),
+  previous: () => ({ type: 'previous' }),
+  flag: () => ({ type: 'flag' }),
+  timeUp: () => ({ type: 'timeUp' }),
+  retryWrong: () => ({ type: 'retryWrong' }),
+  newQuiz: () => ({ type: 'newQuiz' }),
+  review: () => ({ type: 'review' }),
+  select: ({ questionId, optionIds }) => {
+    if (typeof questionId !== 'string' || questionId.length > 200) return undefined;
+    if (!Array.isArray(optionIds) || optionIds.length > 10 || !optionIds.every((o) => typeof o === 'string' && /^[a-j]$/.test(o))) return undefined;
+    return { type: 'select', questionId, optionIds: optionIds as string[] };
+  },
+  goto: ({ index }) => (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < 1000 ? { type: 'goto', index } : undefined),
+  submit: ({ confirmed }) => (typeof confirmed === 'boolean' ? { type: 'submit', confirmed } : undefined),
+  openExternal: ({ url }) => (typeof url === 'string' && url.length < 2000 && /^https:\/\/\S+$/.test(url) ? { type: 'openExternal', url } : undefined),
+  openEntry: ({ id }) => (isEntryId(id) ? { type: 'openEntry', id } : undefined),
+};
+
+/** The message if it is one the webview may send, else undefined. */
+export const parseQuizMessage = messageParser(PARSERS);

@@ -7,7 +7,10 @@ import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../knowledge/types';
 import { recordAnswers, recordSession, type AnswerRecord, type LearnerState } from './learnerState';
 import { namePattern, QuestionPool } from './questionPool';
 import { Random } from './random';
-import { cardIds, dueCards, hasCard, review } from './scheduler';
+import { cardIds, isUserNoteQuestion, parseCardId, parseQuestionId, questionIds } from '../ids';
+import type { NoteCards } from '../knowledge/userNotes';
+import { noteCardQuestion } from './noteQuestion';
+import { dueCards, hasCard, review } from './scheduler';
 import { EXAM_MINUTES, EXAM_QUESTIONS, examDistribution, QuizSession, type AnswerEvent, type QuizMode } from './session';
 import type { QuizQuestion } from './types';
 
@@ -23,15 +26,6 @@ export interface QuizRequest {
 import { QuizUnavailable } from './errors';
 
 export { QuizUnavailable };
-
-/** Questions made from the learner's own notes (term → definition). */
-export interface NoteQuestions {
-  question(noteId: string): QuizQuestion | undefined;
-  /** Whether a note's cards take part in review (per-file opt-out). */
-  reviewable(noteId: string): boolean;
-  /** Note ids that can be review cards, in the learner's order. */
-  cardNoteIds(): string[];
-}
 
 /** How many of the learner's note cards a review introduces at a time, so a big notes file does not flood it. */
 export const NEW_NOTE_CARDS = 20;
@@ -67,7 +61,7 @@ export class QuizCoach {
   constructor(
     private readonly kb: KnowledgeBase,
     readonly state: LearnerState,
-    private readonly notes?: NoteQuestions,
+    private readonly notes?: NoteCards,
   ) {
     this.pool = new QuestionPool(kb);
   }
@@ -150,6 +144,18 @@ export class QuizCoach {
     }
   }
 
+  /** The topics the authored bank asks about, by name, with how many questions each has. */
+  topics(): { id: string; name: string; category: string; questions: number }[] {
+    const counts = new Map<string, number>();
+    for (const q of this.pool.authored) for (const t of q.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts]
+      .flatMap(([id, questions]) => {
+        const entry = this.kb.entry(id);
+        return entry ? [{ id, name: entry.name, category: entry.category, questions }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Features and concepts that belong to a service note (S3 → its storage classes and features). */
   private childrenOf(topic: string): string[] {
     return this.kb.entries.filter((e) => e.kind !== 'service' && e.kind !== 'catalog' && e.related.includes(topic)).map((e) => e.id);
@@ -169,21 +175,31 @@ export class QuizCoach {
   }
 
   private noteQuestion(id: string): QuizQuestion | undefined {
-    return id.startsWith('note:') ? this.notes?.question(id.slice(5)) : undefined;
+    const parsed = parseQuestionId(id);
+    const card = parsed.kind === 'usernote' ? this.notes?.card(parsed.noteId) : undefined;
+    return card && noteCardQuestion(card);
   }
 
   private cardReviewable(cardId: string): boolean {
-    return cardId.startsWith('card:note:') ? (this.notes?.reviewable(cardId.slice(10)) ?? false) : true;
+    const card = parseCardId(cardId);
+    return card?.kind === 'usernote' ? (this.notes?.reviewable(card.key) ?? false) : true;
   }
 
   private questionForCard(cardId: string, random: Random): QuizQuestion | undefined {
-    const [, kind, ...rest] = cardId.split(':');
-    const key = rest.join(':');
-    if (kind === 'q') return this.pool.byId(key);
-    if (kind === 'svc') return this.pool.serviceFromDescription(key);
-    if (kind === 'port') return random.int(2) ? this.pool.protocolFromPort(Number(key)) : (this.pool.portFromProtocol(Number(key)) ?? this.pool.protocolFromPort(Number(key)));
-    if (kind === 'note') return this.notes?.question(key);
-    return undefined;
+    const card = parseCardId(cardId);
+    if (!card) return undefined;
+    switch (card.kind) {
+      case 'q':
+        return this.pool.byId(card.key);
+      case 'svc':
+        return this.pool.serviceFromDescription(card.key);
+      case 'port': {
+        const port = Number(card.key);
+        return random.int(2) ? this.pool.protocolFromPort(port) : (this.pool.portFromProtocol(port) ?? this.pool.protocolFromPort(port));
+      }
+      case 'usernote':
+        return this.noteQuestion(questionIds.userNote(card.key));
+    }
   }
 
   /** The card a question exercises: its own (`card`), or a missed-question card for the bank. */
@@ -216,7 +232,7 @@ export class QuizCoach {
   private dueCardIds(now: number): string[] {
     const due = dueCards(this.state, now, (id) => this.cardReviewable(id));
     const fresh = (this.notes?.cardNoteIds() ?? [])
-      .map((id) => cardIds.note(id))
+      .map((id) => cardIds.userNote(id))
       .filter((id) => !hasCard(this.state, id))
       .slice(0, NEW_NOTE_CARDS);
     return [...due, ...fresh];
@@ -231,8 +247,8 @@ export class QuizCoach {
 
   domainAccuracy(): ProgressSummary['domains'] {
     return ([1, 2, 3, 4] as Domain[]).map((domain) => {
-      // Cards from the learner's own notes ("note:..." questions) belong to no exam domain.
-      const answers = this.state.answers.filter((a) => a.domain === domain && !a.q.startsWith('note:'));
+      // Cards from the learner's own notes belong to no exam domain.
+      const answers = this.state.answers.filter((a) => a.domain === domain && !isUserNoteQuestion(a.q));
       return { domain, name: DOMAIN_NAMES[domain], weight: DOMAIN_WEIGHTS[domain], answered: answers.length, correct: answers.filter((a) => a.correct).length };
     });
   }

@@ -3,10 +3,11 @@
  * a versioned schema. Reading it never throws: an older version is migrated, a damaged one is recovered
  * record by record, and whatever cannot be read is reported (the caller keeps a copy of the raw value).
  */
+import { migrateLegacyId } from '../ids';
 import type { Domain } from '../knowledge/types';
 import type { QuizMode } from './session';
 
-export const LEARNER_STATE_VERSION = 2;
+export const LEARNER_STATE_VERSION = 3;
 /** Older answers beyond this are dropped (oldest first) to keep the global state small. */
 export const MAX_ANSWERS = 5000;
 export const MAX_SESSIONS = 500;
@@ -115,11 +116,28 @@ function migrateV1(raw: Record<string, unknown>, problems: string[]): LearnerSta
   return state;
 }
 
+/** Version 2 named the learner's note questions `note:<id>` and their cards `card:note:<id>`; version 3 says `usernote`. */
+function migrateV2(state: LearnerState): void {
+  for (const a of state.answers) a.q = migrateLegacyId(a.q);
+  state.cards = Object.fromEntries(Object.entries(state.cards).map(([id, card]) => [migrateLegacyId(id), card]));
+}
+
 export function loadLearnerState(raw: unknown): LoadedLearnerState {
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { state: emptyLearnerState(), problems, changed: false };
   if (!isObject(raw)) return { state: emptyLearnerState(), problems: ['the saved progress was not readable at all'], changed: true };
   if (raw.version === 1) return { state: migrateV1(raw, problems), problems, changed: true };
+  if (raw.version === 2) {
+    const loaded = readState({ ...raw, version: LEARNER_STATE_VERSION });
+    migrateV2(loaded.state);
+    return { ...loaded, changed: true };
+  }
+  return readState(raw);
+}
+
+/** Reads a state of the current version record by record, keeping what is readable. */
+function readState(raw: Record<string, unknown>): LoadedLearnerState {
+  const problems: string[] = [];
   if (raw.version !== LEARNER_STATE_VERSION) {
     if (isNumber(raw.version) && raw.version > LEARNER_STATE_VERSION) {
       problems.push(`the saved progress comes from a newer Cloud Coach (version ${raw.version}); it is kept as it is and this version starts fresh`);

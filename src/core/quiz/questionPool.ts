@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Category, Domain, Entry, PortEntry, Question } from '../knowledge/types';
+import { cardIds, parseQuestionId, questionIds } from '../ids';
 import { markdownToPlainText } from '../plainText';
 import { Random } from './random';
 import { OPTION_IDS, type QuizOption, type QuizQuestion } from './types';
@@ -78,14 +79,21 @@ export class QuestionPool {
 
   /** Regenerates a generated question from its id, so sessions and review cards can refer to it. */
   generatedById(id: string): QuizQuestion | undefined {
-    const [prefix, kind, key] = id.split(':');
-    if (prefix !== 'gen') return undefined;
-    if (kind === 'svc') return this.serviceFromDescription(key);
-    if (kind === 'port') return this.protocolFromPort(Number(key));
-    if (kind === 'proto') return this.portFromProtocol(Number(key));
-    if (kind === 'cat') return this.categoryMember(key);
-    if (kind === 'not') return this.notInCategory(key);
-    return undefined;
+    const parsed = parseQuestionId(id);
+    if (parsed.kind !== 'generated') return undefined;
+    const { key } = parsed;
+    switch (parsed.generator) {
+      case 'svc':
+        return this.serviceFromDescription(key);
+      case 'port':
+        return this.protocolFromPort(Number(key));
+      case 'proto':
+        return this.portFromProtocol(Number(key));
+      case 'cat':
+        return this.categoryMember(key);
+      case 'not':
+        return this.notInCategory(key);
+    }
   }
 
   /** Generated questions with ids for every service and port that supports one. */
@@ -125,7 +133,7 @@ export class QuestionPool {
     const sameCategory = this.services.filter((s) => s.category === e.category && s.id !== e.id && !confused.includes(s));
     const distractors = [...confused, ...sameCategory].filter((d) => !mentions(description, d)).slice(0, 3);
     if (distractors.length < 3) return undefined;
-    return this.question(`gen:svc:${e.id}`, e, `Which AWS service matches this description? “${description}”`, [e, ...distractors], e.id, `card:svc:${e.id}`);
+    return this.question(questionIds.generated('svc', e.id), e, `Which AWS service matches this description? “${description}”`, [e, ...distractors], e.id, cardIds.service(e.id));
   }
 
   /** "Which of these belongs to <category>?": one from the category, three from far-away categories. */
@@ -135,7 +143,7 @@ export class QuestionPool {
     const others = this.services.filter((s) => farFrom(s.category, e.category));
     const distractors = pickSpread(others, 3, id);
     if (distractors.length < 3) return undefined;
-    return { ...this.question(`gen:cat:${e.id}`, e, `Which of these AWS services is in the ${e.category} category?`, [e, ...distractors], e.id), domain: 3 };
+    return { ...this.question(questionIds.generated('cat', e.id), e, `Which of these AWS services is in the ${e.category} category?`, [e, ...distractors], e.id), domain: 3 };
   }
 
   /** "Which is NOT a <category> service?": three from the category, the answer from a far-away one. */
@@ -154,7 +162,7 @@ export class QuestionPool {
       why: s === odd ? `Correct: it is in ${s.category}, not ${category}. ${markdownToPlainText(s.summary)}` : `Part of ${category}. ${markdownToPlainText(s.summary)}`,
     }));
     // Knowing which category a service belongs to is Cloud Technology and Services, whatever the service.
-    return { id: `gen:not:${odd.id}`, domain: 3, topics: [odd.id], type: 'single', prompt: `Which of these is NOT a ${category} service?`, options, docs: odd.docs, origin: 'generated' };
+    return { id: questionIds.generated('not', odd.id), domain: 3, topics: [odd.id], type: 'single', prompt: `Which of these is NOT a ${category} service?`, options, docs: odd.docs, origin: 'generated' };
   }
 
   /** "Which protocol uses port N by default?" */
@@ -170,7 +178,7 @@ export class QuestionPool {
       correct: o === p,
       why: o === p ? `Correct: port ${p.port}/${p.transport.join('/')} is ${p.protocol}. ${p.use}` : `${o.protocol} uses port ${o.port}, not ${port}.`,
     }));
-    return { id: `gen:port:${port}`, domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which protocol or service listens on port ${port} by default?`, options, docs: p.docs, origin: 'generated', card: `card:port:${port}` };
+    return { id: questionIds.generated('port', port), domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which protocol or service listens on port ${port} by default?`, options, docs: p.docs, origin: 'generated', card: cardIds.port(port) };
   }
 
   /** "Which port does <protocol> use by default?" */
@@ -188,7 +196,7 @@ export class QuestionPool {
       correct: o === p,
       why: o === p ? `Correct: ${portLabel(p)} uses port ${p.port}/${p.transport.join('/')}.` : `Port ${o.port} is ${portLabel(o)}.`,
     }));
-    return { id: `gen:proto:${port}`, domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which port does ${portLabel(p)} use by default?`, options, docs: p.docs, origin: 'generated', card: `card:port:${port}` };
+    return { id: questionIds.generated('proto', port), domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which port does ${portLabel(p)} use by default?`, options, docs: p.docs, origin: 'generated', card: cardIds.port(port) };
   }
 
   /** Ports worth drilling: the ones AWS services use. */

@@ -7,14 +7,6 @@ import type { LearnerState, StoredCard } from './learnerState';
 
 const scheduler = fsrs({ enable_fuzz: false });
 
-/** Review card ids: a missed question, a service, a port, or a term from the learner's notes. */
-export const cardIds = {
-  question: (questionId: string) => `card:q:${questionId}`,
-  service: (entryId: string) => `card:svc:${entryId}`,
-  port: (port: number) => `card:port:${port}`,
-  note: (noteId: string) => `card:note:${noteId}`,
-};
-
 function toCard(s: StoredCard): Card {
   return { ...s, due: new Date(s.due), last_review: s.last_review !== undefined ? new Date(s.last_review) : undefined } as Card;
 }

@@ -2,12 +2,13 @@
  * One quiz session: its questions (options already shuffled), the learner's answers, navigation, flags,
  * the exam timer, and scoring. Plain data underneath (`SessionState`), so a session survives a reload.
  */
+import { migrateLegacyId } from '../ids';
 import { DOMAIN_NAMES, type Domain } from '../knowledge/types';
 import { isCorrect, type QuizQuestion } from './types';
 
 export type QuizMode = 'quick' | 'domain' | 'topic' | 'weakest' | 'exam' | 'mistakes' | 'retry' | 'due';
 
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 export const EXAM_QUESTIONS = 65;
 export const EXAM_MINUTES = 90;
 export const PASSING_SCORE = 700;
@@ -234,4 +235,23 @@ export function examDistribution(weights: Record<Domain, number>, total = EXAM_Q
     out[d]++;
   }
   return out;
+}
+
+/**
+ * A saved session, checked and brought to the current version (version 1 named learner-note questions
+ * `note:<id>`). Undefined when it is not a session this version can resume.
+ */
+export function restoreSessionState(raw: unknown): SessionState | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const s = raw as SessionState | (Omit<SessionState, 'version'> & { version: 1 });
+  if ((s.version !== 1 && s.version !== SESSION_VERSION) || !Array.isArray(s.questions) || !s.questions.length || typeof s.answers !== 'object' || !s.answers) return undefined;
+  if (!Number.isInteger(s.index) || s.index < 0 || s.index >= s.questions.length) return undefined;
+  if (s.version === SESSION_VERSION) return s;
+  return {
+    ...s,
+    version: SESSION_VERSION,
+    questions: s.questions.map((q) => ({ ...q, id: migrateLegacyId(q.id), card: q.card && migrateLegacyId(q.card) })),
+    answers: Object.fromEntries(Object.entries(s.answers).map(([id, a]) => [migrateLegacyId(id), a])),
+    flagged: (s.flagged ?? []).map(migrateLegacyId),
+  };
 }

@@ -5,17 +5,11 @@
  */
 import Fuse from 'fuse.js';
 import { normalizeName } from '../knowledge/normalize';
+import { entryOfRef, refs, type Ref } from '../ids';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { SearchDoc } from '../knowledge/types';
-import { detectService } from '../hover/services';
+import type { KnowledgeSearcher, SearchDoc, SearchHit } from '../knowledge/types';
+import { detectService } from '../detect/services';
 import { SEARCH_OPTIONS } from './searchConfig';
-
-export interface SearchResult {
-  doc: SearchDoc;
-  /** 0 is a perfect match; exact matches score 0. */
-  score: number;
-  exact: boolean;
-}
 
 type FuseIndexJson = { keys: Parameters<typeof Fuse.parseIndex>[0]['keys']; records: Parameters<typeof Fuse.parseIndex>[0]['records'] };
 
@@ -23,11 +17,11 @@ type FuseIndexJson = { keys: Parameters<typeof Fuse.parseIndex>[0]['keys']; reco
 const FUSE_WORK = 300;
 const NONE = new Uint16Array(0);
 
-export class KnowledgeSearch {
+export class KnowledgeSearch implements KnowledgeSearcher {
   private readonly docs: SearchDoc[];
   private readonly index: FuseIndexJson;
-  private readonly exact = new Map<string, string[]>();
-  private readonly docsByRef = new Map<string, SearchDoc>();
+  private readonly exact = new Map<string, Ref[]>();
+  private readonly docsByRef = new Map<Ref, SearchDoc>();
   /** The index record of each document, by document position. */
   private readonly recordOf: FuseIndexJson['records'][number][] = [];
   /** Character pairs to the documents with them in a name or notation, or in the text; built on first use. */
@@ -39,7 +33,7 @@ export class KnowledgeSearch {
     this.index = index as FuseIndexJson;
     for (const record of this.index.records) this.recordOf[record.i ?? 0] = record;
     for (const doc of docs) this.docsByRef.set(doc.ref, doc);
-    const add = (key: string | undefined, ref: string) => {
+    const add = (key: string | undefined, ref: Ref) => {
       if (!key) return;
       const k = normalizeName(key);
       if (!k) return;
@@ -48,7 +42,7 @@ export class KnowledgeSearch {
       this.exact.set(k, list);
     };
     for (const e of kb.entries) {
-      const ref = `entry:${e.id}`;
+      const ref = refs.entry(e.id);
       for (const name of [e.name, e.short, ...e.aliases]) {
         add(name, ref);
         add(name?.replace(/^(Amazon|AWS)\s+/, ''), ref);
@@ -57,28 +51,31 @@ export class KnowledgeSearch {
       for (const ns of e.notations.cloudformation) add(`AWS::${ns}`, ref);
     }
     for (const r of kb.resources) {
-      add(r.type, `resource:${r.type}`);
-      for (const tf of r.terraform) add(tf, `resource:${r.type}`);
+      add(r.type, refs.resource(r.type));
+      for (const tf of r.terraform) add(tf, refs.resource(r.type));
     }
-    for (const p of kb.ports) add(String(p.port), `port:${p.port}`);
+    for (const p of kb.ports) add(String(p.port), refs.port(p.port));
   }
 
   /** The entry whose name, short name, alias or notation is exactly `text` (case and punctuation aside). */
   exactEntry(text: string): string | undefined {
-    const ref = this.exact.get(normalizeName(text))?.find((r) => r.startsWith('entry:'));
-    return ref?.slice(6);
+    for (const ref of this.exact.get(normalizeName(text)) ?? []) {
+      const id = entryOfRef(ref);
+      if (id) return id;
+    }
+    return undefined;
   }
 
-  doc(ref: string): SearchDoc | undefined {
+  doc(ref: Ref): SearchDoc | undefined {
     return this.docsByRef.get(ref);
   }
 
-  search(query: string, limit = 50): SearchResult[] {
+  search(query: string, limit = 50): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
-    const results: SearchResult[] = [];
+    const results: SearchHit[] = [];
     const seen = new Set<string>();
-    const push = (ref: string, score: number, exact: boolean) => {
+    const push = (ref: Ref, score: number, exact: boolean) => {
       const doc = this.docsByRef.get(ref);
       if (!doc || seen.has(ref)) return;
       seen.add(ref);
@@ -87,7 +84,7 @@ export class KnowledgeSearch {
 
     for (const ref of this.exact.get(normalizeName(q)) ?? []) push(ref, 0, true);
     for (const ref of this.notationRefs(q)) push(ref, 0, true);
-    if (/^\d{1,5}$/.test(q)) push(`port:${Number(q)}`, 0, true);
+    if (/^\d{1,5}$/.test(q)) push(refs.port(Number(q)), 0, true);
 
     for (const r of this.fuzzy(q, limit + results.length)) push(r.item.ref, r.score ?? 1, false);
     return results.slice(0, limit);
@@ -154,13 +151,13 @@ export class KnowledgeSearch {
   }
 
   /** Reads the query as a notation the hover understands: AWS::S3::Bucket, s3:GetObject, aws_s3_bucket, an ARN. */
-  private notationRefs(q: string): string[] {
+  private notationRefs(q: string): Ref[] {
     if (/\s/.test(q)) return [];
     const found = detectService(this.kb.lookup, { text: q, character: 0, neighbours: [], prose: false, terraformFile: true });
     if (!found || found.kind !== 'service' || found.span[1] - found.span[0] < q.length - 1) return [];
-    const refs: string[] = [];
-    if (found.resourceType) refs.push(`resource:${found.resourceType}`);
-    refs.push(`entry:${found.entryId}`);
-    return refs;
+    const out: Ref[] = [];
+    if (found.resourceType) out.push(refs.resource(found.resourceType));
+    out.push(refs.entry(found.entryId));
+    return out;
   }
 }

@@ -1,0 +1,115 @@
+/** Wiring only: creates the shared services once and registers each surface. Nothing slow runs here. */
+import * as vscode from 'vscode';
+import { CHEAT_SHEET_VIEW, CheatSheetViewProvider } from './cheatSheet/cheatSheetView';
+import { executeCommand, registerCommand } from './commands';
+import type { CheatSheetModel } from './core/cheatSheet/viewModel';
+import { Command, isEntryId, refs } from './core/ids';
+import { CloudHoverProvider, HOVER_SELECTOR } from './hover/hoverProvider';
+import { KnowledgeService } from './knowledge/knowledgeService';
+import { lookUp } from './lookup/lookUpCommand';
+import { addNotesFile, NotesService, openUserNote } from './notes/notesService';
+import type { Platform } from './platform/platform';
+import { LearnerStore } from './quiz/learnerStore';
+import { parseQuizRequest, pickQuiz } from './quiz/quizCommand';
+import { QUIZ_VIEW_TYPE, QuizPanel, QuizPanelSerializer, type QuizPanelDeps } from './quiz/quizPanel';
+import { QuizService } from './quiz/quizService';
+import { DueCardsStatus } from './review/statusBar';
+import { Settings } from './settings';
+import { MediaFiles } from './webview/html';
+
+/** The services every surface shares, created once per activation. */
+interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  settings: Settings;
+  knowledge: KnowledgeService;
+  notes: NotesService;
+  quiz: QuizService;
+  quizDeps: QuizPanelDeps;
+  cheatSheet: CheatSheetViewProvider;
+  cheatSheetModel: () => Promise<CheatSheetModel>;
+  status: DueCardsStatus;
+}
+
+export function activateCloudCoach(context: vscode.ExtensionContext, platform: Platform): void {
+  const s = createServices(context, platform);
+  registerSurfaces(s);
+  loadInBackground(s);
+  s.log.info(`Cloud Coach activated (${platform.kind} extension host)`);
+}
+
+function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
+  const log = vscode.window.createOutputChannel('Cloud Coach', { log: true });
+  const settings = new Settings();
+  const knowledge = new KnowledgeService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'knowledge.json'), platform);
+  const notes = new NotesService(() => knowledge.search(), settings, log, platform.home);
+  const userNotes = notes.view;
+  const quiz = new QuizService(knowledge, new LearnerStore(context.globalState, log), context.globalState, userNotes, log);
+  let model: Promise<CheatSheetModel> | undefined;
+  const cheatSheetModel = () =>
+    (model ??= Promise.all([knowledge.load(), knowledge.search(), knowledge.engines()]).then(([kb, search, engines]) => new engines.CheatSheetModel(kb, search, userNotes)));
+  const cheatSheet = new CheatSheetViewProvider({
+    extensionUri: context.extensionUri,
+    media: new MediaFiles(context.extensionUri, platform),
+    getModel: cheatSheetModel,
+    log,
+    memento: context.workspaceState,
+    startQuiz: (topic) => executeCommand(Command.startQuiz, { mode: 'topic', topic, count: 5 }),
+    openUserNote: (file, line) => openUserNote(notes.notes, file, line, log),
+    notesNotice: () => notes.restrictedNotice(),
+  });
+  const quizDeps: QuizPanelDeps = {
+    extensionUri: context.extensionUri,
+    quiz,
+    knowledge,
+    log,
+    pickAndStart: () => executeCommand(Command.startQuiz),
+    openEntry: (id) => cheatSheet.show(refs.entry(id)),
+  };
+  const status = new DueCardsStatus(quiz, settings);
+  context.subscriptions.push(log, settings, notes, cheatSheet, status);
+  return { context, log, settings, knowledge, notes, quiz, quizDeps, cheatSheet, cheatSheetModel, status };
+}
+
+function registerSurfaces(s: Services): void {
+  const startQuiz = async (arg?: unknown) => {
+    const request = parseQuizRequest(arg) ?? (await pickQuiz(s.quiz));
+    if (request === 'progress') await QuizPanel.showProgress(s.quizDeps);
+    else if (request) await QuizPanel.startSession(s.quizDeps, request);
+  };
+  s.context.subscriptions.push(
+    s.notes.onDidChange(() => {
+      void s.cheatSheet.refresh();
+      void s.status.update();
+    }),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, new CloudHoverProvider(s.knowledge, s.settings, (id) => s.notes.view.forEntry(id))),
+    vscode.window.registerWebviewViewProvider(CHEAT_SHEET_VIEW, s.cheatSheet),
+    vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, new QuizPanelSerializer(s.quizDeps)),
+    registerCommand(Command.lookUp, () => lookUp(s.cheatSheetModel, (ref) => s.cheatSheet.show(ref))),
+    registerCommand(Command.openCheatSheet, (id) => s.cheatSheet.show(isEntryId(id) ? refs.entry(id) : undefined)),
+    registerCommand(Command.startQuiz, startQuiz),
+    registerCommand(Command.reviewDue, () => QuizPanel.startSession(s.quizDeps, { mode: 'due' })),
+    registerCommand(Command.showProgress, () => QuizPanel.showProgress(s.quizDeps)),
+    registerCommand(Command.addNotesFile, addNotesFile),
+    registerCommand(Command.openUserNote, (file, line) => openUserNote(s.notes.notes, file, line, s.log)),
+  );
+}
+
+/** Reads the knowledge base right after activation so the first hover finds it loaded. */
+function loadInBackground(s: Services): void {
+  setTimeout(() => {
+    s.knowledge.load().then(
+      (kb) => {
+        s.log.info(`Knowledge base loaded in ${s.knowledge.loadMs} ms: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`);
+        void s.status.update();
+        void s.notes.reload();
+        // Once the window has settled, prepare search and the cheat sheet so their first use is quick.
+        setTimeout(() => void s.cheatSheetModel().catch((e: Error) => s.log.error(e.message)), 2000);
+      },
+      (e: Error) => {
+        s.log.error(e.message);
+        void vscode.window.showErrorMessage(e.message);
+      },
+    );
+  }, 0);
+}
