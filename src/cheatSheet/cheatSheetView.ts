@@ -51,12 +51,9 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
     this.viewDisposables = [
       view.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       // Hidden, the view's page is gone (no retainContextWhenHidden); shown again, it loads the page afresh.
-      // Rebuild the page while hidden, so that it comes back with the state as it is now.
-      // (A moment later: the page's last state message may still be on its way.)
-      view.onDidChangeVisibility(() => {
-        if (view.visible) this.timing.viewOpened();
-        else setTimeout(() => !view.visible && this.view === view && void this.renderHtml(view), 250);
-      }),
+      // Rebuild the page while hidden (and again if its last state message arrives after), so that it
+      // comes back with the state as it is now.
+      view.onDidChangeVisibility(() => (view.visible ? this.timing.viewOpened() : void this.renderHtml(view))),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
@@ -154,7 +151,9 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
         }
         return;
       case 'state':
-        return void (await this.deps.memento.update(VIEW_STATE_KEY, message.state));
+        await this.deps.memento.update(VIEW_STATE_KEY, message.state);
+        if (this.view && !this.view.visible) await this.renderHtml(this.view);
+        return;
       case 'search':
         return this.post({ type: 'results', query: message.query, items: (await this.deps.getModel()).search(message.query) });
       case 'open':

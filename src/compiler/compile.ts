@@ -16,7 +16,7 @@ import { compilePorts } from './ports';
 import { compileQuestions } from './questions';
 import { compileResources, readCfnTypes } from './resources';
 import { searchDocs } from './searchDocs';
-import { checkIamPrefixes, compileIamPrefixes, compileTerraformTypes } from './serviceMaps';
+import { checkIamPrefixes, compileIamPrefixes, compileSecurityGroupRules, compileTerraformTypes } from './serviceMaps';
 import type { ContentProblem } from './yamlSource';
 
 export type { CompileOptions, ContentFile } from './context';
@@ -40,6 +40,7 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
   const iamPrefixes = compileIamPrefixes(ctx);
   checkIamPrefixes(ctx, iamPrefixes, located);
   const terraformTypes = compileTerraformTypes(ctx);
+  const securityGroupRules = compileSecurityGroupRules(ctx);
   checkReferences(ctx, byId);
   if (ctx.problems.length) return { problems: sortProblems(ctx.problems) };
 
@@ -56,7 +57,7 @@ export function compileContent(files: readonly ContentFile[], options: CompileOp
       portRanges,
       questions,
       comparisons,
-      lookup: buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, terraformTypes }),
+      lookup: buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, terraformTypes, securityGroupRules }),
       search: { docs, index: Fuse.createIndex(SEARCH_OPTIONS.keys ?? [], docs).toJSON() },
       counts: {
         notes,

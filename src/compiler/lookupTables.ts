@@ -13,9 +13,11 @@ export interface LookupSources {
   iamPrefixes: Readonly<Record<string, string>>;
   /** Terraform resource and data source types to entries (content/terraform-types.txt). */
   terraformTypes: Readonly<Record<string, string>>;
+  /** The Terraform security-group module's named rules to ports (content/security-group-rules.txt). */
+  securityGroupRules: Readonly<Record<string, [number, number]>>;
 }
 
-export function buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, terraformTypes }: LookupSources): LookupTables {
+export function buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, terraformTypes, securityGroupRules }: LookupSources): LookupTables {
   const t: LookupTables = {
     cfnNamespace: {},
     cfnTypes: {},
@@ -23,6 +25,7 @@ export function buildLookupTables({ entries, resources, cfnTypes, iamPrefixes, t
     terraformPrefix: {},
     terraformType: {},
     terraformEntry: { ...terraformTypes },
+    securityGroupRules: { ...securityGroupRules },
     boto3: {},
     sdkPackage: {},
     sdkCompact: {},

@@ -1,7 +1,7 @@
 /**
- * The two content files that map identifiers to entries wholesale: every IAM service prefix of the Service
- * Authorization Reference (`content/iam-prefixes.yaml`) and every Terraform AWS provider type
- * (`content/terraform-types.txt`).
+ * The content files that map identifiers wholesale: every IAM service prefix of the Service Authorization
+ * Reference (`content/iam-prefixes.yaml`) and every Terraform AWS provider type (`content/terraform-types.txt`)
+ * to entries, and the Terraform security-group module's named rules to ports (`content/security-group-rules.txt`).
  */
 import type { Entry } from '../core/knowledge/types';
 import type { CompileContext, Located } from './context';
@@ -10,6 +10,7 @@ import { iamPrefixRowSchema } from './schemas';
 
 export const IAM_PREFIXES_FILE = 'content/iam-prefixes.yaml';
 export const TERRAFORM_TYPES_FILE = 'content/terraform-types.txt';
+export const SECURITY_GROUP_RULES_FILE = 'content/security-group-rules.txt';
 
 /** IAM prefix → entry id. */
 export function compileIamPrefixes(ctx: CompileContext): Record<string, string> {
@@ -52,6 +53,25 @@ export function compileTerraformTypes(ctx: CompileContext): Record<string, strin
     if (m[1] in out) ctx.problem(file.path, line, `duplicate Terraform type ${m[1]}`);
     out[m[1]] = m[3];
     ctx.refer(m[3], file.path, line, 'the entry');
+  }
+  return out;
+}
+
+const RULE_LINE = /^([a-z0-9]+(?:-[a-z0-9]+)*) (\d{1,5}) (\d{1,5}) (tcp|udp|icmp|icmpv6|all)$/;
+
+/** The Terraform security-group module's named rules → [from, to] port. */
+export function compileSecurityGroupRules(ctx: CompileContext): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const file = ctx.file(SECURITY_GROUP_RULES_FILE);
+  for (const { text, line } of textRows(file)) {
+    const m = RULE_LINE.exec(text);
+    const [from, to] = m ? [Number(m[2]), Number(m[3])] : [0, -1];
+    if (!m || from > to || to > 65535) {
+      ctx.problem(SECURITY_GROUP_RULES_FILE, line, 'must read `<rule-name> <from port> <to port> <protocol>`, ports 0 to 65535, from ≤ to');
+      continue;
+    }
+    if (m[1] in out) ctx.problem(SECURITY_GROUP_RULES_FILE, line, `duplicate rule ${m[1]}`);
+    out[m[1]] = [from, to];
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** The hover surface: turns a VS Code position into a detection and the detection into Markdown. */
 import * as vscode from 'vscode';
-import { detect } from '../core/detect/detect';
+import { detect, HEADER_LINES } from '../core/detect/detect';
 import { HOVER_COMMANDS, renderHover } from '../core/hover/render';
 import type { UserNote } from '../core/knowledge/userNotes';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
@@ -42,6 +42,7 @@ export class CloudHoverProvider implements vscode.HoverProvider {
           const n = line + delta;
           return n >= 0 && n < document.lineCount ? document.lineAt(n).text : undefined;
         },
+        header: () => Array.from({ length: Math.min(HEADER_LINES, document.lineCount) }, (_, n) => document.lineAt(n).text),
       },
       options,
     );

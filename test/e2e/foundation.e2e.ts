@@ -15,7 +15,7 @@ describe('Cloud Coach in a real VS Code', function () {
     await wb.screenshot('workbench');
     const log = wb.extensionLog();
     assert.match(log, /Cloud Coach activated/);
-    assert.match(log, /Knowledge base loaded: \d+ entries, \d+ ports, \d+ questions/);
+    assert.match(log, /Knowledge base loaded in \d+ ms: \d+ entries, \d+ ports, \d+ questions/);
     assert.doesNotMatch(log, /\[error\]/);
     const host = wb.extensionHostLog();
     assert.doesNotMatch(host, /Activating extension 'cloudcoach\.cloud-coach' failed/);

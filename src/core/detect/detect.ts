@@ -25,7 +25,12 @@ export interface LineSource {
   fileName: string;
   /** Line at `delta` from the cursor's line, or undefined past the document's edge. */
   lineAt(delta: number): string | undefined;
+  /** The document's first lines (its imports), read only when a detector needs them. */
+  header?(): readonly string[];
 }
+
+/** How many lines from the top of a document may hold its imports. */
+export const HEADER_LINES = 80;
 
 /** Characters kept on each side of the cursor; tokens are far shorter. */
 export const WINDOW = 400;
@@ -55,11 +60,12 @@ export function detect(t: LookupTables, source: LineSource, options: DetectOptio
       text,
       character,
       neighbours,
-      prose: options.plainNames && isProseAt(text, character, source.languageId),
+      header: source.header && (() => source.header!().map((l) => l.slice(0, NEIGHBOUR_CLIP))),
+      prose: options.plainNames && isProseAt(text, character, source.languageId, lineAt),
       terraformFile: /\.(tf|tfvars|hcl)$/.test(source.fileName) || source.languageId === 'terraform',
     });
     if (found) return shift(found);
   }
-  if (options.ports) return shift(detectPort({ text, character, lineAt, reach: NEIGHBOURS }));
+  if (options.ports) return shift(detectPort({ text, character, lineAt, reach: NEIGHBOURS, rules: t.securityGroupRules }));
   return undefined;
 }

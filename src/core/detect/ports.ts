@@ -1,9 +1,13 @@
 /**
  * Finds a port number under the cursor, only where the number is a port: a port key (`FromPort`,
- * `containerPort`, `from_port`, `PORT=`), a compose or Kubernetes `ports:` list, `EXPOSE`, `listen`,
- * `host:port`, `-p 8080:80`. Any other number (timeouts, sizes, CIDR octets, versions) is not a port.
+ * `containerPort`, `from_port`, `PORT=`, `--port=`), a compose or Kubernetes `ports:` list, `EXPOSE`,
+ * `listen`, `host:port`, `-p 8080:80`, `8080/tcp`, "port 22" in a sentence, CDK's `Port.tcp(22)`, a
+ * CloudFormation `PortRange` or a port parameter's `Default`, and the Terraform security-group module's
+ * rule tuples and rule names (`ssh-tcp`). Any other number (timeouts, sizes, CIDR octets, versions, model
+ * ids such as `anthropic.claude-v2:1`) is not a port.
  */
 import type { PortDetection, Span } from './detection';
+import { parentKey, portRule, ruleTuple } from './portContexts';
 
 export interface PortScan {
   text: string;
@@ -12,17 +16,22 @@ export interface PortScan {
   lineAt(delta: number): string | undefined;
   /** How far to look above and below for a rule's context. */
   reach?: number;
+  /** The Terraform security-group module's named rules: name → [from, to]. */
+  rules?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 const DIGITS = /\d+/g;
 
-/** `FromPort`, `containerPort`, `port`, `from_port`, `DB_PORT`, `server.port`, `listen-port`. */
-function isPortKey(key: string): boolean {
+/** `FromPort`, `containerPort`, `port`, `from_port`, `DB_PORT`, `SERVERPORT`, `server.port`, `listen-port`. */
+export function isPortKey(key: string): boolean {
   const last = key.split('.').pop() ?? key;
-  return /[a-z0-9]Port$/.test(last) || /(^|[_-])port$/i.test(last);
+  return /[a-z0-9]Port$/.test(last) || /(^|[_-])port$/i.test(last) || /^[A-Z0-9_]*PORT$/.test(last);
 }
 
-const KEY_BEFORE = /(?:^|[\s{,(])["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[?\s*["']?$/;
+/** A key right before the number: `FromPort: `, `"port": "`, `--port=`, `PORT=`, `from_port = [`. */
+const KEY_BEFORE = /(?:^|[\s{,(]|--?)["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[?\s*["']?$/;
+/** A port key whose value is an expression: `from_port = try(each.value.from_port, 443)`. */
+const KEY_EXPRESSION = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*[\w.]+\(.*[,(]\s*$/;
 
 /** Keys that are ports only inside a `ports:` block (compose long syntax). */
 const PORT_BLOCK_KEYS = new Set(['target', 'published']);
@@ -34,9 +43,18 @@ const RANGE_PARTNERS: Record<string, string> = {
   ToPort: 'FromPort',
   to_port: 'from_port',
   toPort: 'fromPort',
+  From: 'To',
+  To: 'From',
 };
 
+/** `host:` before a port: a URL's host, localhost, an IP literal or a dotted host name ending in a real TLD. */
+const HOST_BEFORE = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/]*@)?[^\s:/@]+|(?:^|[\s"'=(@,])(?:localhost|(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])):$/;
+/** `SERVER_ADDR=flask-app:` and the like: a single-label host where the key says an address follows. */
+const ADDRESS_KEY_BEFORE = /(?:^|[\s"'{,])[A-Za-z_]*(?:ADDR|ADDRESS|HOST|URL|URI|ENDPOINT|SERVER)["']?\s*[=:]\s*["']?[A-Za-z0-9][A-Za-z0-9-]*:$/i;
+
 export function detectPort(scan: PortScan): PortDetection | undefined {
+  const rule = portRule(scan);
+  if (rule) return rule;
   const { text, character } = scan;
   const number = numberAt(text, character);
   if (!number) return undefined;
@@ -45,36 +63,47 @@ export function detectPort(scan: PortScan): PortDetection | undefined {
   if (!Number.isSafeInteger(value) || value > 65535) return undefined;
   const before = text.slice(0, start);
   const after = text.slice(end);
-  const span: Span = [start, end];
-  // A number glued to a word, a decimal or a CIDR suffix is never a port.
-  if (/[\w.]$/.test(before) && !/(?:^|[^\w.])\d{1,3}(?:\.\d{1,3}){3}$/.test(before) && !/[a-z]$/i.test(before.slice(-1)) ) return undefined;
-  if (/[\w.]$/.test(before) || /^(?:\.\d|[A-Za-z_])/.test(after) || /\/$/.test(before)) {
-    if (!/:$/.test(before)) return undefined;
-  }
+  // A number glued to a word, a decimal, a path or a CIDR suffix is never a port (`host:port` aside).
+  if ((/[\w.]$/.test(before) || /^(?:\.\d|[A-Za-z_])/.test(after) || /\/$/.test(before)) && !/:$/.test(before)) return undefined;
+  const found: PortDetection = { kind: 'port', span: [start, end], port: value, context: '' };
+  return keyed(scan, found, before) ?? listed(scan, found, start, end, before, after) ?? written(scan, found, before, after);
+}
 
-  // 1. key: value
-  const key = KEY_BEFORE.exec(before);
+/** A port key, a `ports:` list item, `-p`, or a key above it (`PortRange`, a port parameter). */
+function keyed(scan: PortScan, found: PortDetection, before: string): PortDetection | undefined {
+  const key = KEY_BEFORE.exec(before) ?? KEY_EXPRESSION.exec(before);
   if (key) {
     const name = key[1];
-    if (isPortKey(name) || (PORT_BLOCK_KEYS.has(name) && inPortsBlock(scan))) return withRule(scan, { kind: 'port', span, port: value, context: name }, name);
+    if (isPortKey(name) || (PORT_BLOCK_KEYS.has(name) && inPortsBlock(scan))) return withRule(scan, { ...found, context: name }, name);
+    const parent = parentKey(scan);
+    if (parent === 'PortRange' && (name === 'From' || name === 'To')) return withRule(scan, { ...found, context: 'PortRange' }, name);
+    if (parent && name === 'Default' && isPortKey(parent)) return { ...found, context: `${parent} parameter` };
   }
+  return ruleTuple(scan, found);
+}
 
-  // 2. A mapping in a compose/Kubernetes `ports:` or `expose:` list, or after `-p`/`--publish`.
+/** A compose or Kubernetes `ports:`/`expose:` item, or `-p`/`--publish`. */
+function listed(scan: PortScan, found: PortDetection, start: number, end: number, before: string, after: string): PortDetection | undefined {
   const item = /^\s*-\s*["']?$|^\s*-\s*["']?[\d.:[\]a-fA-F-]*$/.test(before) && /^[\d:/a-z-]*["']?\s*(#.*)?$/.test(after);
   const cli = /(?:^|\s)(?:-p|--publish|--expose)(?:\s+|=)["']?[\d.:[\]-]*$/.test(before) || /\bport-forward\b.*\s[\d:]*$/.test(before);
-  if ((item && inPortsBlock(scan)) || cli) {
-    const mapping = readMapping(text, start, end);
-    if (mapping) return { kind: 'port', span, port: value, to: mapping.to, role: mapping.role, context: cli ? 'port mapping' : 'ports:' };
+  if (!(item && inPortsBlock(scan)) && !cli) return undefined;
+  const mapping = readMapping(scan.text, start, end);
+  return mapping ? { ...found, to: mapping.to, role: mapping.role, context: cli ? 'port mapping' : 'ports:' } : undefined;
+}
+
+/** EXPOSE, listen, `8080/tcp`, "port 22", `Port.tcp(22)`, and `host:port`. */
+function written(scan: PortScan, found: PortDetection, before: string, after: string): PortDetection | undefined {
+  if (/^\s*EXPOSE\s+(?:[\w$/{}-]+\s+)*$/i.test(before)) return { ...found, context: 'EXPOSE' };
+  if (/(?:^|[\s;{])listen\s+(?:\S*:)?$/.test(before)) return { ...found, context: 'listen' };
+  if (/^\/(?:tcp|udp)\b/i.test(after)) return { ...found, context: `/${after.slice(1, 4).toLowerCase()}` };
+  if (/\bports?\s+(?:number\s+)?$/i.test(before) && !/^\s*(?:%|percent|times|minutes?|seconds?)/i.test(after)) return { ...found, context: 'port' };
+  const cdk = /\bPort\.(tcp|udp)(Range)?\(\s*(\d+\s*,\s*)?$/.exec(before);
+  if (cdk) {
+    const to = cdk[2] && !cdk[3] ? Number(/^\s*,\s*(\d+)/.exec(after)?.[1]) : undefined;
+    return { ...found, ...(to !== undefined && Number.isFinite(to) ? { to } : {}), context: `Port.${cdk[1]}${cdk[2] ?? ''}` };
   }
-
-  // 3. Dockerfile EXPOSE, nginx listen.
-  if (/^\s*EXPOSE\s+(?:[\d/a-z-]+\s+)*$/i.test(before)) return { kind: 'port', span, port: value, context: 'EXPOSE' };
-  if (/(?:^|[\s;{])listen\s+(?:\S*:)?$/.test(before)) return { kind: 'port', span, port: value, context: 'listen' };
-
-  // 4. host:port in URLs and connection strings.
-  const url = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/]*@)?[^\s:/@]+|(?:^|[\s"'=(@,])(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\[[0-9a-fA-F:.]+\])):$/;
-  if (url.test(before) && !/^[.\d]/.test(after)) return { kind: 'port', span, port: value, context: 'address' };
-
+  if ((HOST_BEFORE.test(before) || ADDRESS_KEY_BEFORE.test(before)) && !/^[.\d]/.test(after)) return { ...found, context: 'address' };
+  void scan;
   return undefined;
 }
 
@@ -97,27 +126,23 @@ function readMapping(text: string, start: number, end: number): { role?: 'host' 
   let b = end;
   while (b < text.length && /[\d:-]/.test(text[b])) b++;
   const spec = text.slice(a, b);
-  const parts = spec.split(':');
-  // Drop an IP address (v4) in front: 127.0.0.1:5432:5432
-  while (parts.length > 2 && /\./.test(parts[0])) parts.shift();
+  const pieces = spec.split(':');
   const offset = start - a;
-  let pos = 0;
   let index = -1;
-  for (let i = 0, acc = 0; i < spec.split(':').length; i++) {
-    const piece = spec.split(':')[i];
-    if (offset >= acc && offset <= acc + piece.length) {
+  let pos = 0;
+  for (let i = 0, acc = 0; i < pieces.length; i++) {
+    if (offset >= acc && offset <= acc + pieces[i].length) {
       index = i;
       pos = offset - acc;
       break;
     }
-    acc += piece.length + 1;
+    acc += pieces[i].length + 1;
   }
-  const pieces = spec.split(':');
   const piece = pieces[index];
   if (piece === undefined || /\./.test(piece)) return undefined;
   const range = /^(\d+)-(\d+)$/.exec(piece);
-  const to = range && pos === 0 ? Number(range[2]) : undefined;
   if (range && pos > 0) return undefined;
+  const to = range ? Number(range[2]) : undefined;
   const role = pieces.length - index === 1 ? (pieces.length > 1 ? 'container' : undefined) : 'host';
   return { role, to };
 }
@@ -150,12 +175,12 @@ const WORLD = /(?:^|[^\d.])(0\.0\.0\.0\/0|::\/0)(?![\d])/;
  * Adds the rule's context: a `FromPort`/`ToPort` pair becomes a range, and a world-open CIDR in the same
  * rule is reported. The rule is the YAML list item or `{ }` block around the line, at most `reach` lines.
  */
-function withRule(scan: PortScan, found: PortDetection, key: string): PortDetection {
+export function withRule(scan: PortScan, found: PortDetection, key: string): PortDetection {
   const lines = ruleLines(scan);
   const partner = RANGE_PARTNERS[key];
   if (partner) {
     for (const line of lines) {
-      const m = new RegExp(`["']?${partner}["']?\\s*[:=]\\s*["']?(-?\\d+)`).exec(line);
+      const m = new RegExp(`(?:^|[^\\w])["']?${partner}["']?\\s*[:=]\\s*["']?(-?\\d+)`).exec(line);
       if (!m) continue;
       const other = Number(m[1]);
       if (other !== found.port && other >= 0) {

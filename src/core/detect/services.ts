@@ -1,10 +1,12 @@
 /**
  * Finds the AWS service notation under the cursor on one line: CloudFormation and SAM types,
- * Terraform types, boto3 and SDK clients, CDK constructs, IAM actions, principals, endpoints, ARNs and
- * plain names. Every look-up is an exact match in the build-time tables; no fuzzy search.
+ * Terraform types, boto3 and SDK clients, CDK constructs, IAM actions and condition keys, principals,
+ * endpoints, ARNs, dynamic references and plain names. Every look-up is an exact match in the build-time
+ * tables; no fuzzy search.
  */
 import type { LookupTables } from '../knowledge/lookupTables';
 import { ARN_PATTERN, parseArnMatch } from './arn';
+import { cdkImports, cdkModuleNamespace } from './cdk';
 import type { Notation, ServiceDetection, Span, UnknownAwsDetection } from './detection';
 
 export interface ServiceScan {
@@ -14,6 +16,8 @@ export interface ServiceScan {
   character: number;
   /** Nearby lines (already clipped), for multi-line imports: `from "@aws-sdk/client-s3"`. */
   neighbours: readonly string[];
+  /** The first lines of the document, where its imports are; read only when a detector needs them. */
+  header?: () => readonly string[];
   /** Plain names are only looked for where this says the cursor is in prose. */
   prose: boolean;
   /** Terraform types are certain in `.tf` files; elsewhere `aws_x` must be a known prefix. */
@@ -47,23 +51,35 @@ const unknown = (span: Span, notation: Notation, token: string, reading: string,
 
 const whole = (m: RegExpExecArray): Span => [m.index, m.index + m[0].length];
 
-/** CDK module aliases that are not simply the lower-case namespace. */
-const CDK_ALIASES: Record<string, string> = {
-  elbv2: 'elasticloadbalancingv2',
-  elb: 'elasticloadbalancing',
-  sfn: 'stepfunctions',
-  cw: 'cloudwatch',
-  apigw: 'apigateway',
-  apigwv2: 'apigatewayv2',
-  ddb: 'dynamodb',
-  cf: 'cloudfront',
-  r53: 'route53',
-  sm: 'secretsmanager',
-  asg: 'autoscaling',
-};
+/** The service a bare identifier names, as an IAM prefix, an endpoint prefix or a boto3 id (`bedrock-runtime`). */
+const serviceOf = (t: LookupTables, name: string): string | undefined => t.iam[name] ?? t.endpoint[name] ?? t.boto3[name];
 
 /** The clients of the SDK's higher-level libraries, named after the service they wrap. */
 const SDK_CLIENT_SUFFIXES = ['Document', 'Streams'];
+
+/** Lines that may hold the imports a token depends on: its neighbours, then the top of the file. */
+const importLines = (scan: ServiceScan): readonly string[] => [scan.text, ...scan.neighbours, ...(scan.header?.() ?? [])];
+
+const SDK_PACKAGE = /@aws-sdk\/(client|lib)-([a-z0-9-]+)/;
+
+/** The service of the `@aws-sdk/*` package that `command` is imported from; without that line, of the first package imported. */
+function commandPackage(t: LookupTables, command: string, lines: readonly string[]): string | undefined {
+  const serviceOfPackage = (m: RegExpExecArray | null) => m && (m[1] === 'client' ? t.sdkPackage[m[0]] : t.sdkCompact[m[2].replace(/-/g, '')]);
+  const named = new RegExp(`\\b${command}\\b`);
+  for (let i = 0; i < lines.length; i++) {
+    if (!named.test(lines[i]) || !/\bimport\b|\brequire\(|^\s*\w+,?\s*$/.test(lines[i])) continue;
+    // The package is on the same line, or closes the import a few lines below.
+    for (const line of lines.slice(i, i + 6)) {
+      const id = serviceOfPackage(SDK_PACKAGE.exec(line));
+      if (id) return id;
+    }
+  }
+  for (const line of lines) {
+    const id = serviceOfPackage(SDK_PACKAGE.exec(line));
+    if (id) return id;
+  }
+  return undefined;
+}
 
 function cloudFormation(m: RegExpExecArray, t: LookupTables): Found {
   const token = m[0];
@@ -99,62 +115,117 @@ function cloudFormation(m: RegExpExecArray, t: LookupTables): Found {
 function terraform(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
   const token = m[0];
   const span = whole(m);
+  const dataSource = new RegExp(`\\bdata(?:\\s+"|\\.)${token}\\b`).test(scan.text) ? { detail: 'data source' } : {};
   const exact = t.terraformType[token];
   if (exact) {
     const row = t.resourceTypeLower[exact.toLowerCase()];
-    const ns = exact.split('::')[1].toLowerCase();
-    const id = t.cfnNamespace[ns];
-    if (id) return service(span, 'terraform', token, id, { resourceType: row });
+    const id = t.cfnNamespace[exact.split('::')[1].toLowerCase()];
+    if (id) return service(span, 'terraform', token, id, { resourceType: row, ...dataSource });
   }
   const mapped = t.terraformEntry[token];
-  if (mapped) return service(span, 'terraform', token, mapped);
+  if (mapped) return service(span, 'terraform', token, mapped, dataSource);
   const segments = token.split('_');
   for (let n = segments.length; n >= 2; n--) {
     const id = t.terraformPrefix[segments.slice(0, n).join('_')];
-    if (id) return service(span, 'terraform', token, id);
+    if (id) return service(span, 'terraform', token, id, dataSource);
   }
   const inTerraform = scan.terraformFile || /\b(resource|data)\s+"aws_/.test(scan.text);
   return inTerraform ? unknown(span, 'terraform', token, 'A Terraform AWS provider type that Cloud Coach does not map to a service yet.') : undefined;
 }
 
+/** `s3:GetObject`, `ec2:Describe*`, `"kms:*"`, S3 event types `s3:ObjectCreated:Put`, condition keys `kms:RequestAlias:`. */
+function iamAction(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
+  const id = serviceOf(t, m[1]);
+  if (!id) return undefined;
+  const action = m[2];
+  const asKey = /^:\s/.test(scan.text.slice(m.index + m[0].length));
+  const detail =
+    action === '*' ? 'every action of the service'
+    : action.includes(':') ? `the event type ${action}`
+    : asKey ? `the condition key ${action}`
+    : action.includes('*') ? `the actions matching ${action}`
+    : `the action ${action}`;
+  return service(whole(m), 'iam-action', m[0], id, { detail });
+}
+
+/** Service principals and endpoints: `lambda.amazonaws.com`, `sqs.us-east-1.amazonaws.com`, `${Api}.execute-api.${AWS::Region}.amazonaws.com`. */
+function awsHost(m: RegExpExecArray, t: LookupTables): Found {
+  const labels = m[1].slice(0, -1).split('.').filter((l) => !l.startsWith('${'));
+  const host = m[0];
+  const principalId = t.principal[host.replace('${AWS::URLSuffix}', 'amazonaws.com')];
+  if (principalId && labels.length === 1) return service(whole(m), 'principal', host, principalId);
+  const region = labels.find((l) => /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(l));
+  for (const label of labels) {
+    const id = serviceOf(t, label.replace(/-fips$/, ''));
+    if (id) return service(whole(m), 'endpoint', host, id, { detail: region ? `region ${region}` : undefined });
+  }
+  return unknown(whole(m), 'endpoint', host, `An AWS host name${region ? ` in ${region}` : ''} whose service Cloud Coach does not recognise.`);
+}
+
+/** A construct or member through a CDK module alias the file imports (`lambda.Runtime`), or a usual alias. */
+function cdk(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
+  const moduleName = m[1] ?? m[2];
+  if (moduleName) {
+    const namespace = cdkModuleNamespace(t, moduleName);
+    return namespace ? service(whole(m), 'cdk', m[0], t.cfnNamespace[namespace]) : undefined;
+  }
+  const [alias, member] = [m[3], m[4]];
+  const imported = cdkImports(importLines(scan)).get(alias);
+  const namespace = cdkModuleNamespace(t, imported ?? alias.replace(/_$/, ''));
+  if (!namespace) return undefined;
+  const id = t.cfnNamespace[namespace];
+  const type = t.cfnTypes[`aws::${namespace}::${member.replace(/^Cfn/, '').toLowerCase()}`];
+  if (type) return service(whole(m), 'cdk', m[0], id, { resourceType: t.resourceTypeLower[type.toLowerCase()], detail: type });
+  // Any other member only when the alias is an imported CDK module (not Node's `events` or Python's `os`).
+  return imported ? service(whole(m), 'cdk', m[0], id) : undefined;
+}
+
 const DETECTORS: Detector[] = [
   {
     pattern: ARN_PATTERN,
-    read(m, t) {
+    read(m, t, scan) {
+      // Inside a Terraform `${...}` part, the reference there (`data.aws_region.current.name`) is what the cursor is on.
+      const before = scan.text.slice(m.index, scan.character);
+      const open = before.lastIndexOf('${');
+      if (open > before.lastIndexOf('}') && /^\$\{[^}]*\baws_[a-z0-9]/.test(scan.text.slice(m.index + open))) return undefined;
       const arn = parseArnMatch(m);
-      const id = t.iam[arn.service] ?? t.endpoint[arn.service];
+      const id = serviceOf(t, arn.service);
       if (id) return service(whole(m), 'arn', m[0], id, { arn });
       return unknown(whole(m), 'arn', m[0], arn.service ? `An ARN for the service "${arn.service}", which Cloud Coach does not recognise.` : 'An ARN.', { arn });
     },
   },
+  {
+    // The start of an ARN built by joining strings: 'arn:aws:execute-api:' + region + ...
+    pattern: /\barn:(?:aws(?:-[a-z-]+)?|\$\{[^}\s]*\}):([a-z0-9-]+):/g,
+    read: (m, t) => {
+      const id = serviceOf(t, m[1]);
+      return id ? service(whole(m), 'arn', m[0], id, { detail: `the start of an ARN for ${m[1]}` }) : undefined;
+    },
+  },
   { pattern: /\bAWS::[A-Za-z0-9]+(?:-\d{4}-\d{2}-\d{2})?(?:::[A-Za-z0-9]+)*/g, read: cloudFormation },
   {
-    // IAM actions: s3:GetObject, ec2:Describe*, "kms:*".
-    pattern: /(?<![\w.:/@-])([a-z][a-z0-9-]*):([A-Za-z*][A-Za-z0-9*]*)(?![\w:/.-])/g,
-    read(m, t) {
-      const id = t.iam[m[1]];
-      if (!id) return undefined;
-      const action = m[2];
-      const detail = action === '*' ? 'every action of the service' : action.includes('*') ? `the actions matching ${action}` : `the action ${action}`;
-      return service(whole(m), 'iam-action', m[0], id, { detail });
+    // CloudFormation dynamic references: {{resolve:ssm:/path}}, {{resolve:secretsmanager:arn:...}}.
+    pattern: /\{\{resolve:(ssm|ssm-secure|secretsmanager):/g,
+    read: (m, t) => {
+      const id = m[1] === 'secretsmanager' ? t.iam.secretsmanager : (t.plainName['parameter store']?.entry ?? t.iam.ssm);
+      return id ? service(whole(m), 'cloudformation', m[0], id, { detail: 'a dynamic reference, resolved when the stack deploys' }) : undefined;
+    },
+  },
+  { pattern: /(?<![\w.:/@-])([a-z][a-z0-9-]*):([A-Za-z*][A-Za-z0-9*]*(?::[A-Za-z*][A-Za-z0-9*]*)*)(?![\w/.-]|:\S)/g, read: iamAction },
+  // CloudFormation writes the domain as ${AWS::URLSuffix}: lambda.${AWS::URLSuffix}.
+  { pattern: /\b((?:(?:[a-z0-9-]+|\$\{[^}\s]*\})\.)+)(?:amazonaws\.com(?:\.cn)?\b|\$\{AWS::URLSuffix\})/g, read: awsHost },
+  {
+    // VPC endpoint service names: com.amazonaws.eu-west-1.s3, com.amazonaws.${var.region}.ecr.api.
+    pattern: /\bcom\.amazonaws\.(?:[a-z0-9-]+|\$\{[^}\s]*\})\.([a-z0-9-]+)(?:\.[a-z0-9-]+)*/g,
+    read: (m, t) => {
+      const id = serviceOf(t, m[1]);
+      return id ? service(whole(m), 'endpoint', m[0], id, { detail: 'a VPC endpoint service name' }) : undefined;
     },
   },
   {
-    // Service principals and endpoints: lambda.amazonaws.com, sqs.us-east-1.amazonaws.com.
-    pattern: /\b((?:[a-z0-9-]+\.)+)amazonaws\.com(?:\.cn)?\b/g,
-    read(m, t) {
-      const labels = m[1].slice(0, -1).split('.');
-      const host = m[0];
-      const principalId = t.principal[host];
-      if (principalId && labels.length === 1) return service(whole(m), 'principal', host, principalId);
-      const region = labels.find((l) => /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(l));
-      for (const label of labels) {
-        const base = label.replace(/-fips$/, '');
-        const id = t.endpoint[base] ?? t.iam[base] ?? t.boto3[base];
-        if (id) return service(whole(m), 'endpoint', host, id, { detail: region ? `region ${region}` : undefined });
-      }
-      return unknown(whole(m), 'endpoint', host, `An AWS host name${region ? ` in ${region}` : ''} whose service Cloud Coach does not recognise.`);
-    },
+    // Amazon ECR Public's registry host, in image names: public.ecr.aws/nginx/nginx.
+    pattern: /\b(?:public|gallery)\.ecr\.aws\b/g,
+    read: (m, t) => (t.boto3.ecr ? service(whole(m), 'endpoint', m[0], t.boto3.ecr, { detail: 'Amazon ECR Public' }) : undefined),
   },
   { pattern: /\baws_[a-z0-9]+(?:_[a-z0-9]+)*\b/g, read: terraform },
   {
@@ -190,12 +261,9 @@ const DETECTORS: Detector[] = [
       const operation = m[1];
       const id = t.operation[operation];
       if (id) return service(whole(m), 'sdk-command', m[0], id, { detail: `operation ${operation}` });
-      for (const line of [scan.text, ...scan.neighbours]) {
-        const pkg = /@aws-sdk\/client-[a-z0-9-]+/.exec(line);
-        const pkgId = pkg && t.sdkPackage[pkg[0]];
-        if (pkgId) return service(whole(m), 'sdk-command', m[0], pkgId, { detail: `operation ${operation}` });
-      }
-      return undefined;
+      // Otherwise the service of the package the file imports it from, or of the one package it imports.
+      const pkgId = commandPackage(t, m[0], importLines(scan));
+      return pkgId ? service(whole(m), 'sdk-command', m[0], pkgId, { detail: `operation ${operation}` }) : undefined;
     },
   },
   {
@@ -205,25 +273,15 @@ const DETECTORS: Detector[] = [
       return id ? service(whole(m), 'sdk-v2', m[0], id) : undefined;
     },
   },
+  // CDK: the library itself, module paths, and constructs such as s3.Bucket, new ec2.CfnVPC or lambda_.Runtime.
   {
-    // CDK: module paths, and constructs such as s3.Bucket or new ec2.CfnVPC.
-    pattern: /aws-cdk-lib\/aws-([a-z0-9]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][a-z0-9]*)\.(?:Cfn)?([A-Z][A-Za-z0-9]+)\b/g,
-    read(m, t, scan) {
-      const moduleName = m[1] ?? m[2]?.replace(/_/g, '');
-      if (moduleName) {
-        const id = t.cfnNamespace[CDK_ALIASES[moduleName] ?? moduleName];
-        return id ? service(whole(m), 'cdk', m[0], id) : undefined;
-      }
-      const namespace = CDK_ALIASES[m[3]] ?? m[3];
-      const id = t.cfnNamespace[namespace];
-      if (!id) return undefined;
-      const type = t.cfnTypes[`aws::${namespace}::${m[4].toLowerCase()}`];
-      if (type) return service(whole(m), 'cdk', m[0], id, { resourceType: t.resourceTypeLower[type.toLowerCase()], detail: type });
-      // Without a matching type, only when the alias is visibly imported from the CDK (not Node's `events`).
-      const imported = new RegExp(`as\\s+${m[3]}\\s+from\\s+["']aws-cdk-lib/aws-|import\\s+aws_[a-z0-9_]+\\s+as\\s+${m[3]}\\b`);
-      return [scan.text, ...scan.neighbours].some((l) => imported.test(l)) ? service(whole(m), 'cdk', m[0], id) : undefined;
+    pattern: /\baws-cdk-lib\b(?!\/)|(?<![\w.])aws_cdk\b(?!\.)/g,
+    read: (m, t) => {
+      const id = t.plainName['aws cdk']?.entry;
+      return id ? service(whole(m), 'cdk', m[0], id) : undefined;
     },
   },
+  { pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][a-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
 ];
 
 export function detectService(t: LookupTables, scan: ServiceScan): Found {
@@ -248,10 +306,9 @@ export function detectService(t: LookupTables, scan: ServiceScan): Found {
 
 const WORD = /[A-Za-z0-9]+/g;
 
-/** The longest known name made of consecutive words around the cursor ("S3 Glacier Deep Archive"). */
+/** The known name of the most words around the cursor ("S3 Glacier Deep Archive"); of two as long, the one that starts first. */
 export function detectPlainName(t: LookupTables, text: string, character: number): ServiceDetection | undefined {
   const words: { start: number; end: number }[] = [];
-  WORD.lastIndex = 0;
   let cursorWord = -1;
   let m: RegExpExecArray | null;
   const from = Math.max(0, character - 120);
@@ -266,6 +323,7 @@ export function detectPlainName(t: LookupTables, text: string, character: number
   // Words join into one name only across spaces or a hyphen.
   const joins = (i: number) => /^[ \t-]{1,2}$/.test(text.slice(words[i].end, words[i + 1].start));
   let best: ServiceDetection | undefined;
+  let bestWords = 0;
   for (let first = Math.max(0, cursorWord - max + 1); first <= cursorWord; first++) {
     let ok = true;
     for (let i = first; i < cursorWord && ok; i++) ok = joins(i);
@@ -279,7 +337,10 @@ export function detectPlainName(t: LookupTables, text: string, character: number
       const hit = t.plainName[spaced.toLowerCase()];
       if (!hit || (hit.exact && !hit.exact.includes(spaced))) continue;
       const span: Span = [words[first].start, words[last].end + (plus ? 1 : 0)];
-      if (!best || span[1] - span[0] > best.span[1] - best.span[0]) best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
+      if (last - first + 1 > bestWords) {
+        best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
+        bestWords = last - first + 1;
+      }
     }
   }
   return best;

@@ -21,6 +21,8 @@ export interface LookupTables {
   terraformType: Record<string, string>;
   /** Exact Terraform resource or data source type to the entry it is about (content/terraform-types.txt). */
   terraformEntry: Record<string, string>;
+  /** The Terraform security-group module's named rules (`ssh-tcp`) to their [from, to] ports. */
+  securityGroupRules: Record<string, [number, number]>;
   boto3: Record<string, string>;
   sdkPackage: Record<string, string>;
   /** `client-cloudwatch-logs` becomes `cloudwatchlogs`: matches `CloudWatchLogsClient` and `AWS.CloudWatchLogs`. */
