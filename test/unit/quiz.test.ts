@@ -151,6 +151,22 @@ describe('the question pool', () => {
     assert.equal(port?.options.find((o) => o.correct)?.text, '22');
   });
 
+  it('asks only about ports the exam and everyday AWS work use, with such ports as distractors', () => {
+    const quizPorts = new Set(kb.ports.filter((p) => p.quiz).map((p) => String(p.port)));
+    for (const port of ['22', '443', '3389', '3306', '5432', '2049']) assert.ok(quizPorts.has(port), `port ${port} is drilled`);
+    for (const obscure of [9389, 6081, 3001]) {
+      assert.equal(pool.protocolFromPort(obscure), undefined, `no question about port ${obscure}`);
+      assert.equal(pool.portFromProtocol(obscure), undefined, `no question about port ${obscure}`);
+    }
+    const portQuestions = pool.allGenerated().filter((q) => /^gen:(port|proto):/.test(q.id));
+    assert.ok(portQuestions.length >= 20, `${portQuestions.length} port questions`);
+    for (const q of portQuestions) {
+      assert.ok(quizPorts.has(q.id.split(':')[2]), q.id);
+      if (q.id.startsWith('gen:proto:')) for (const o of q.options) assert.ok(quizPorts.has(o.text), `${q.id} offers ${o.text}`);
+      else for (const o of q.options) assert.ok([...quizPorts].some((p) => o.why.includes(`port ${p}`)), `${q.id}: ${o.why}`);
+    }
+  });
+
   it('never sets a port against another of the same protocol family', () => {
     const smtp = pool.portFromProtocol(25);
     assert.ok(smtp);

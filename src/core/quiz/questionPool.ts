@@ -199,9 +199,12 @@ export class QuestionPool {
     return { id: questionIds.generated('proto', port), domain: 3, topics: p.aws.slice(0, 2), type: 'single', prompt: `Which port does ${portLabel(p)} use by default?`, options, docs: p.docs, origin: 'generated', card: cardIds.port(port) };
   }
 
-  /** Ports worth drilling: the ones AWS services use. */
+  /**
+   * Ports worth drilling, and the only ones offered as distractors: those the exam and everyday AWS work
+   * use (`quiz: true` in content/ports.yaml), so every option is a port a learner should know.
+   */
   private isTeachablePort(p: PortEntry): boolean {
-    return p.aws.length > 0;
+    return p.quiz;
   }
 
   private question(id: string, answer: Entry, prompt: string, entries: Entry[], topic: string, card?: string): QuizQuestion {
