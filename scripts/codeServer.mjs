@@ -115,9 +115,10 @@ export async function freePort() {
 
 /**
  * Starts code-server on loopback with throwaway state and the extension at `extensionPath` installed.
- * Resolves once it answers HTTP. `settings` are written as the user's settings.json.
+ * Resolves once it answers HTTP. `settings` are written as the user's settings.json. With
+ * `workspaceTrust`, VS Code asks whether to trust the folder, as it does for a freshly cloned repository.
  */
-export async function startCodeServer({ workspace, extensionPath = projectRoot, extraExtensions = [], env = {}, settings = {}, port, log = () => {}, keepState = false } = {}) {
+export async function startCodeServer({ workspace, extensionPath = projectRoot, extraExtensions = [], env = {}, settings = {}, port, log = () => {}, keepState = false, workspaceTrust = false } = {}) {
   const state = mkdtempSync(join(tmpdir(), 'cloud-coach-vscode-'));
   const userData = join(state, 'user-data');
   const extensions = join(state, 'extensions');
@@ -129,11 +130,11 @@ export async function startCodeServer({ workspace, extensionPath = projectRoot, 
   }
   writeFileSync(
     join(userData, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', ...settings }, null, 2),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': workspaceTrust, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', ...settings }, null, 2),
   );
   writeFileSync(join(state, 'config.yaml'), 'auth: none\ncert: false\n');
   port ??= await freePort();
-  const args = [entry, '--config', join(state, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace];
+  const args = [entry, '--config', join(state, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace];
   const child = spawn(node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true });
   let output = '';
   const collect = (chunk) => {

@@ -84,15 +84,16 @@ export class Settings extends DisposableStore {
     return folders.length ? folders.map(read) : [read()];
   }
 
-  /** The restricted settings the workspace sets that VS Code ignores until the user trusts it. */
-  ignoredUntilTrusted(): string[] {
+  /**
+   * The restricted settings the workspace sets, which VS Code ignores until the user trusts it. In
+   * Restricted Mode VS Code hides those values from extensions too, so the settings files are read.
+   */
+  async ignoredUntilTrusted(): Promise<string[]> {
     if (vscode.workspace.isTrusted) return [];
-    const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-    return RESTRICTED_SETTINGS.filter((key) =>
-      scopes.some((scope) => {
-        const i = vscode.workspace.getConfiguration(undefined, scope).inspect(key);
-        return i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined;
-      }),
-    );
+    const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+    const workspaceFile = vscode.workspace.workspaceFile;
+    if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push(workspaceFile);
+    const texts = await Promise.all(files.map((f) => vscode.workspace.fs.readFile(f).then((b) => new TextDecoder().decode(b), () => '')));
+    return RESTRICTED_SETTINGS.filter((key) => texts.some((t) => t.includes(`"${key}"`)));
   }
 }

@@ -22,6 +22,7 @@ export class NotesService extends DisposableStore {
   private loading?: Promise<void>;
   private excludedFiles = new Set<string>();
   private restrictedNoticeShown = false;
+  private notice?: string;
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -62,10 +63,9 @@ export class NotesService extends DisposableStore {
     return this.index ?? NO_USER_NOTES;
   }
 
-  /** Workspace settings that are ignored until the workspace is trusted, for the cheat sheet to say so. */
+  /** Why the workspace's own notes settings are not read (Restricted Mode), for the cheat sheet to say so. */
   restrictedNotice(): string | undefined {
-    const ignored = this.settings.ignoredUntilTrusted();
-    return ignored.length ? `This workspace sets ${ignored.join(' and ')}, which Cloud Coach ignores until you trust the workspace (Restricted Mode): notes files chosen by a workspace are read only in a trusted one.` : undefined;
+    return this.notice;
   }
 
   /** Loads every configured file; resolves when done. Safe to call again (it reloads). */
@@ -79,7 +79,9 @@ export class NotesService extends DisposableStore {
   }
 
   private async loadAll(): Promise<void> {
-    this.sayRestrictedOnce();
+    const noticeBefore = this.notice;
+    await this.sayRestrictedOnce();
+    if (this.notice !== noticeBefore) this.changed.fire();
     const settings = this.settings.notesSettings();
     const entries = (pick: 'paths' | 'excludeFromReview'): NotesSetting[] => settings.flatMap((s) => s[pick].map((value) => ({ folder: s.folder?.uri.toString(), value })));
     const paths = entries('paths');
@@ -103,11 +105,14 @@ export class NotesService extends DisposableStore {
     this.changed.fire();
   }
 
-  private sayRestrictedOnce(): void {
-    const notice = this.restrictedNotice();
-    if (!notice || this.restrictedNoticeShown) return;
+  private async sayRestrictedOnce(): Promise<void> {
+    const ignored = await this.settings.ignoredUntilTrusted();
+    this.notice = ignored.length
+      ? `This workspace sets ${ignored.join(' and ')}, which Cloud Coach ignores until you trust the workspace (Restricted Mode): notes files chosen by a workspace are read only in a trusted one.`
+      : undefined;
+    if (!this.notice || this.restrictedNoticeShown) return;
     this.restrictedNoticeShown = true;
-    this.log.warn(`Notes: ${notice}`);
+    this.log.warn(`Notes: ${this.notice}`);
   }
 
   private watch(pattern: WatchPattern): void {

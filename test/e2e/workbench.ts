@@ -17,7 +17,7 @@ type CodeServer = {
 };
 type CodeServerModule = {
   ensureCodeServer(log?: (s: string) => void): void;
-  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; extensionPath?: string }): Promise<CodeServer>;
+  startCodeServer(options: { workspace: string; settings?: Record<string, unknown>; extensionPath?: string; workspaceTrust?: boolean }): Promise<CodeServer>;
 };
 
 export const root = resolve(__dirname, '..', '..');
@@ -61,6 +61,10 @@ export interface LaunchOptions {
   suite: string;
   /** Open this `.code-workspace` file (relative to the workspace copy) instead of the folder: a multi-root workspace. */
   workspaceFile?: string;
+  /** Ask whether to trust the folder, as VS Code does for a newly cloned repository; the suite answers. */
+  workspaceTrust?: boolean;
+  /** Workspace settings to start with (.vscode/settings.json). */
+  workspaceSettings?: Record<string, unknown>;
 }
 
 export class Workbench {
@@ -83,13 +87,14 @@ export class Workbench {
     const workspace = mkdtempSync(join(tmpdir(), 'cloud-coach-ws-'));
     cpSync(join(root, 'samples'), workspace, { recursive: true });
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), '{}\n');
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(options.workspaceSettings ?? {}, null, 2)}\n`);
     for (const [file, text] of Object.entries(options.files ?? {})) {
       mkdirSync(join(workspace, file, '..'), { recursive: true });
       writeFileSync(join(workspace, file), text);
     }
     const server = await cs.startCodeServer({
       workspace,
+      workspaceTrust: options.workspaceTrust,
       settings: {
         
         'chat.disableAIFeatures': true,
@@ -111,7 +116,9 @@ export class Workbench {
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const wb = new Workbench(page, browser, server, workspace, options.suite);
+    wb.workspaceSettings = { ...options.workspaceSettings };
     await page.goto(options.workspaceFile ? `${server.url}?workspace=${encodeURIComponent(join(workspace, options.workspaceFile))}` : server.folderUrl);
+    if (options.workspaceTrust) return wb;
     await wb.waitForWorkbench();
     return wb;
   }

@@ -47,6 +47,39 @@ const TEMPLATE = `Resources:
       Timeout: 30
 `;
 
+/** A small in-memory file system, as github.dev and other virtual workspaces provide one. */
+class MemoryFs implements vscode.FileSystemProvider {
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  write(uri: vscode.Uri, text: string): void {
+    this.files.set(uri.path, new TextEncoder().encode(text));
+  }
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    const isDir = !file && [...this.files.keys()].some((p) => p.startsWith(`${uri.path.replace(/\/$/, '')}/`));
+    if (!file && !isDir) throw vscode.FileSystemError.FileNotFound(uri);
+    return { type: isDir ? vscode.FileType.Directory : vscode.FileType.File, ctime: 0, mtime: 0, size: file?.length ?? 0 };
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  readFile(uri: vscode.Uri): Uint8Array {
+    const file = this.files.get(uri.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+    return file;
+  }
+  createDirectory(): void {}
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.files.set(uri.path, content);
+  }
+  delete(): void {}
+  rename(): void {}
+}
+
 describe('Cloud Coach extension', function () {
   this.timeout(60_000);
 
@@ -102,6 +135,27 @@ describe('Cloud Coach extension', function () {
     writeFileSync(file, '# Compute\n\n- **EC2:** my own words about virtual servers.\n');
     await vscode.workspace.getConfiguration('cloudCoach').update('notes.paths', [file], vscode.ConfigurationTarget.Global);
     await waitFor(async () => /my own words about virtual servers/.test(await hoverText(TEMPLATE, 'yaml', 'AWS::EC2::Instance')), "the learner's note");
+  });
+
+  it('hovers on a virtual document and reads notes from a virtual file system', async () => {
+    const memfs = new MemoryFs();
+    const registration = vscode.workspace.registerFileSystemProvider('memfs', memfs);
+    try {
+      const template = vscode.Uri.parse('memfs:/repo/template.yaml');
+      memfs.write(template, TEMPLATE);
+      memfs.write(vscode.Uri.parse('memfs:/notes/aws.md'), '# Storage\n\n- **EBS:** my virtual words about block storage.\n');
+      await vscode.workspace.getConfiguration('cloudCoach').update('notes.paths', ['memfs:/notes/aws.md'], vscode.ConfigurationTarget.Global);
+      const document = await vscode.workspace.openTextDocument(template);
+      const line = TEMPLATE.split('\n').findIndex((l) => l.includes('AWS::EC2::Volume'));
+      const hoverAt = async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 14));
+        return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      };
+      assert.match(await hoverAt(), /EBS volume/);
+      await waitFor(async () => /my virtual words about block storage/.test(await hoverAt()), 'the note from the virtual file system');
+    } finally {
+      registration.dispose();
+    }
   });
 
   it('starts a quiz on a topic with the arguments the hover link passes', async () => {

@@ -57,3 +57,21 @@ export function cdkImports(lines: readonly string[]): Map<string, string> {
   }
   return aliases;
 }
+
+const NAMED_IMPORT = /import\s*\{([^}]*)\}\s*from\s*["'](?:aws-cdk-lib|@aws-cdk)\/aws-([a-z0-9-]+)["']|from\s+aws_cdk\.aws_([a-z0-9_]+)\s+import\s+\(?([\w\s,]+)/g;
+
+/** Construct → module, for constructs imported by name: `import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'`. */
+export function cdkNamedImports(lines: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const line of lines) {
+    if (!/aws[-_]cdk/.test(line)) continue;
+    for (const m of line.matchAll(NAMED_IMPORT)) {
+      const module = m[2] ?? m[3].replace(/_/g, '-');
+      for (const item of (m[1] ?? m[4]).split(',')) {
+        const name = item.trim().split(/\s+as\s+/).pop();
+        if (name && /^[A-Z]\w*$/.test(name)) names.set(name, module);
+      }
+    }
+  }
+  return names;
+}

@@ -22,14 +22,14 @@ export interface PortScan {
 
 const DIGITS = /\d+/g;
 
-/** `FromPort`, `containerPort`, `port`, `from_port`, `DB_PORT`, `SERVERPORT`, `server.port`, `listen-port`. */
+/** `FromPort`, `containerPort`, `port`, `from_port`, `DB_PORT`, `SERVERPORT`, `server.port`, `prometheus.io/port`. */
 export function isPortKey(key: string): boolean {
-  const last = key.split('.').pop() ?? key;
+  const last = key.split(/[./]/).pop() ?? key;
   return /[a-z0-9]Port$/.test(last) || /(^|[_-])port$/i.test(last) || /^[A-Z0-9_]*PORT$/.test(last);
 }
 
 /** A key right before the number: `FromPort: `, `"port": "`, `--port=`, `PORT=`, `from_port = [`. */
-const KEY_BEFORE = /(?:^|[\s{,(]|--?)["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*\[?\s*["']?$/;
+const KEY_BEFORE = /(?:^|[\s{,(]|--?)["']?([A-Za-z_][\w./-]*)["']?\s*[:=]\s*\[?\s*["']?$/;
 /** A port key whose value is an expression: `from_port = try(each.value.from_port, 443)`. */
 const KEY_EXPRESSION = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*[\w.]+\(.*[,(]\s*$/;
 
@@ -49,8 +49,8 @@ const RANGE_PARTNERS: Record<string, string> = {
 
 /** `host:` before a port: a URL's host, localhost, an IP literal or a dotted host name ending in a real TLD. */
 const HOST_BEFORE = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/]*@)?[^\s:/@]+|(?:^|[\s"'=(@,])(?:localhost|(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])):$/;
-/** `SERVER_ADDR=flask-app:` and the like: a single-label host where the key says an address follows. */
-const ADDRESS_KEY_BEFORE = /(?:^|[\s"'{,])[A-Za-z_]*(?:ADDR|ADDRESS|HOST|URL|URI|ENDPOINT|SERVER)["']?\s*[=:]\s*["']?[A-Za-z0-9][A-Za-z0-9-]*:$/i;
+/** `SERVER_ADDR=flask-app:`, `"service_address": ":`: a single-label or empty host where the key says an address follows. */
+const ADDRESS_KEY_BEFORE = /(?:^|[\s"'{,])[A-Za-z_]*(?:ADDR|ADDRESS|HOST|URL|URI|ENDPOINT|SERVER)["']?\s*[=:]\s*["']?(?:[A-Za-z0-9][A-Za-z0-9-]*)?:$/i;
 
 export function detectPort(scan: PortScan): PortDetection | undefined {
   const rule = portRule(scan);
@@ -97,6 +97,8 @@ function written(scan: PortScan, found: PortDetection, before: string, after: st
   if (/(?:^|[\s;{])listen\s+(?:\S*:)?$/.test(before)) return { ...found, context: 'listen' };
   if (/^\/(?:tcp|udp)\b/i.test(after)) return { ...found, context: `/${after.slice(1, 4).toLowerCase()}` };
   if (/\bports?\s+(?:number\s+)?$/i.test(before) && !/^\s*(?:%|percent|times|minutes?|seconds?)/i.test(after)) return { ...found, context: 'port' };
+  // A call whose name says it takes a port: withExposedPorts(8083), getMappedPort(8083), listen(3000) aside.
+  if (/\b\w*Ports?\(\s*(?:\d+\s*,\s*)*$/.test(before)) return { ...found, context: 'port argument' };
   const cdk = /\bPort\.(tcp|udp)(Range)?\(\s*(\d+\s*,\s*)?$/.exec(before);
   if (cdk) {
     const to = cdk[2] && !cdk[3] ? Number(/^\s*,\s*(\d+)/.exec(after)?.[1]) : undefined;

@@ -6,7 +6,7 @@
  */
 import type { LookupTables } from '../knowledge/lookupTables';
 import { ARN_PATTERN, parseArnMatch } from './arn';
-import { cdkImports, cdkModuleNamespace } from './cdk';
+import { cdkImports, cdkModuleNamespace, cdkNamedImports } from './cdk';
 import type { Notation, ServiceDetection, Span, UnknownAwsDetection } from './detection';
 
 export interface ServiceScan {
@@ -59,6 +59,20 @@ const SDK_CLIENT_SUFFIXES = ['Document', 'Streams'];
 
 /** Lines that may hold the imports a token depends on: its neighbours, then the top of the file. */
 const importLines = (scan: ServiceScan): readonly string[] => [scan.text, ...scan.neighbours, ...(scan.header?.() ?? [])];
+
+/** Whether the cursor is on a Terraform type inside a `${...}` part of the match at `start` (`${data.aws_region.current.name}`). */
+function onTerraformReference(scan: ServiceScan, start: number): boolean {
+  const before = scan.text.slice(start, scan.character);
+  const open = before.lastIndexOf('${');
+  if (open < 0 || open < before.lastIndexOf('}')) return false;
+  const from = start + open;
+  const close = scan.text.indexOf('}', from);
+  for (const ref of scan.text.slice(from, close < 0 ? undefined : close).matchAll(/\baws_[a-z0-9]+(?:_[a-z0-9]+)*/g)) {
+    const at = from + (ref.index ?? 0);
+    if (scan.character >= at && scan.character < at + ref[0].length) return true;
+  }
+  return false;
+}
 
 const SDK_PACKAGE = /@aws-sdk\/(client|lib)-([a-z0-9-]+)/;
 
@@ -155,7 +169,9 @@ function awsHost(m: RegExpExecArray, t: LookupTables): Found {
   const principalId = t.principal[host.replace('${AWS::URLSuffix}', 'amazonaws.com')];
   if (principalId && labels.length === 1) return service(whole(m), 'principal', host, principalId);
   const region = labels.find((l) => /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(l));
-  for (const label of labels) {
+  // An endpoint names its service first (sqs.us-east-1...); a principal or a bucket host last
+  // (monitoring.rds.amazonaws.com is RDS's, my-bucket.s3.amazonaws.com is S3's).
+  for (const label of region ? labels : [...labels].reverse()) {
     const id = serviceOf(t, label.replace(/-fips$/, ''));
     if (id) return service(whole(m), 'endpoint', host, id, { detail: region ? `region ${region}` : undefined });
   }
@@ -185,9 +201,7 @@ const DETECTORS: Detector[] = [
     pattern: ARN_PATTERN,
     read(m, t, scan) {
       // Inside a Terraform `${...}` part, the reference there (`data.aws_region.current.name`) is what the cursor is on.
-      const before = scan.text.slice(m.index, scan.character);
-      const open = before.lastIndexOf('${');
-      if (open > before.lastIndexOf('}') && /^\$\{[^}]*\baws_[a-z0-9]/.test(scan.text.slice(m.index + open))) return undefined;
+      if (onTerraformReference(scan, m.index)) return undefined;
       const arn = parseArnMatch(m);
       const id = serviceOf(t, arn.service);
       if (id) return service(whole(m), 'arn', m[0], id, { arn });
@@ -281,7 +295,16 @@ const DETECTORS: Detector[] = [
       return id ? service(whole(m), 'cdk', m[0], id) : undefined;
     },
   },
-  { pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][a-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
+  { pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][A-Za-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
+  {
+    // A construct imported by name: import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'.
+    pattern: /\b[A-Z][A-Za-z0-9]+\b/g,
+    read(m, t, scan) {
+      const module = cdkNamedImports(importLines(scan)).get(m[0]);
+      const namespace = module && cdkModuleNamespace(t, module);
+      return namespace ? service(whole(m), 'cdk', m[0], t.cfnNamespace[namespace], { detail: `from aws-cdk-lib/aws-${module}` }) : undefined;
+    },
+  },
 ];
 
 export function detectService(t: LookupTables, scan: ServiceScan): Found {

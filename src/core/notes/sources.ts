@@ -51,7 +51,8 @@ export function locate(setting: NotesSetting, home?: string): NotesLocation | No
   const fail = (reason: string): NotesProblem => ({ subject: written, reason });
   let value = written.replace(/\\/g, '/');
   let root: URI | undefined;
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(value)) return pathOrGlob(URI.parse(value), '', written);
+  // A URI (file:///..., vscode-vfs://github/..., memfs:/...); a one-letter scheme would be a Windows drive.
+  if (/^[a-z][a-z0-9+.-]+:\//i.test(value)) return pathOrGlob(URI.parse(value), '');
   if (value === '~' || value.startsWith('~/')) {
     if (!home) return fail('starts with ~, but there is no home folder here');
     root = URI.parse(home);
@@ -64,16 +65,16 @@ export function locate(setting: NotesSetting, home?: string): NotesLocation | No
   } else {
     return fail('is a relative path, but no workspace folder is open');
   }
-  return pathOrGlob(root, value, written);
+  return pathOrGlob(root, value);
 }
 
-function pathOrGlob(root: URI, rest: string, written: string): NotesLocation {
+function pathOrGlob(root: URI, rest: string): NotesLocation {
   const glob = GLOB_CHAR.exec(rest);
   if (!glob) return { kind: 'path', uri: (rest ? Utils.joinPath(root, rest) : root).toString() };
   // The static folders before the first wildcard are the base; the rest is the glob.
   const cut = rest.lastIndexOf('/', glob.index) + 1;
-  void written;
-  return { kind: 'glob', base: Utils.joinPath(root, rest.slice(0, cut)).toString(), glob: rest.slice(cut) };
+  const folder = rest.slice(0, cut).replace(/\/+$/, '');
+  return { kind: 'glob', base: (folder ? Utils.joinPath(root, folder) : root).toString(), glob: rest.slice(cut) };
 }
 
 /** Resolves every entry to files, in order and without repeats. */
