@@ -1,5 +1,5 @@
 // Builds the extension (dist/extension.js), the webview scripts (dist/media/*.js), copies the webview
-// assets, and compiles content/ into dist/knowledge.json. Shape of the official extension generator:
+// assets, and compiles content/ into dist/knowledge*.json.gz. Shape of the official extension generator:
 // `--production` minifies, `--watch` rebuilds and reports problems in the format the task's matcher reads.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -69,7 +69,7 @@ function compileContent() {
 function removeOldBundles() {
   const dist = path.join(__dirname, 'dist');
   if (!fs.existsSync(dist)) return;
-  for (const f of fs.readdirSync(dist)) if (/\.js(\.map)?$/.test(f)) fs.rmSync(path.join(dist, f));
+  for (const f of fs.readdirSync(dist)) if (/\.js(\.map)?$|^knowledge.*\.json$/.test(f)) fs.rmSync(path.join(dist, f));
   fs.rmSync(path.join(dist, 'web'), { recursive: true, force: true });
 }
 

@@ -1,6 +1,6 @@
 /**
- * Compiles content/ into dist/knowledge.json, or with --check only validates it.
- *   tsx scripts/content.ts [--check] [--only id1,id2] [--out dist/knowledge.json]
+ * Compiles content/ into dist/knowledge.json.gz and dist/knowledge-study.json.gz, or with --check only validates it.
+ *   tsx scripts/content.ts [--check] [--only id1,id2] [--out dist/knowledge.json.gz]
  * Exits non-zero with `file:line: message` lines when the content has problems.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { compileContent, type ContentFile } from '../src/compiler/compile';
 import { referenceCoverage } from '../src/compiler/coverage';
 import { formatProblem } from '../src/compiler/yamlSource';
+import { gzipSync } from 'node:zlib';
+import { CORE_FILE, splitKnowledge, STUDY_FILE } from '../src/core/knowledge/split';
 
 const root = join(__dirname, '..');
 
@@ -30,7 +32,7 @@ function main(argv: string[]): number {
   const check = argv.includes('--check');
   const onlyArg = argv[argv.indexOf('--only') + 1];
   const only = argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',').map((s) => s.trim())) : undefined;
-  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, 'dist', 'knowledge.json');
+  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(root, 'dist', CORE_FILE);
 
   const files = readContent();
   // CONTENT_ASSUME_IDS names a file whose lines start with ids that are being written elsewhere.
@@ -68,8 +70,14 @@ function main(argv: string[]): number {
   }
   if (!check) {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify(k));
-    console.log(`wrote ${relative(process.cwd(), out)} (${(statSync(out).size / 1024).toFixed(0)} KB)`);
+    const { core, study } = splitKnowledge(k);
+    const written = [
+      [join(dirname(out), CORE_FILE), core, 'what hovers read'],
+      [join(dirname(out), STUDY_FILE), study, 'the rest'],
+    ] as const;
+    for (const [file, data] of written) writeFileSync(file, gzipSync(JSON.stringify(data), { level: 9 }));
+    const size = (f: string) => `${(statSync(f).size / 1024).toFixed(0)} KB`;
+    console.log(`wrote ${written.map(([f, , what]) => `${relative(process.cwd(), f)} (${size(f)}, ${what})`).join(' and ')}`);
   }
   return 0;
 }

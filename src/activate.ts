@@ -32,16 +32,17 @@ interface Services {
 }
 
 export function activateCloudCoach(context: vscode.ExtensionContext, platform: Platform): void {
+  const started = performance.now();
   const s = createServices(context, platform);
   registerSurfaces(s);
-  loadInBackground(s);
-  s.log.info(`Cloud Coach activated (${platform.kind} extension host)`);
+  loadInBackground(s, started);
+  s.log.info(`Cloud Coach activated in ${(performance.now() - started).toFixed(1)} ms (${platform.kind} extension host)`);
 }
 
 function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
   const log = vscode.window.createOutputChannel('Cloud Coach', { log: true });
   const settings = new Settings();
-  const knowledge = new KnowledgeService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'knowledge.json'), platform);
+  const knowledge = new KnowledgeService(vscode.Uri.joinPath(context.extensionUri, 'dist'), platform);
   const notes = new NotesService(() => knowledge.search(), settings, log, platform.home);
   const userNotes = notes.view;
   const quiz = new QuizService(knowledge, new LearnerStore(context.globalState, log), context.globalState, userNotes, log);
@@ -95,21 +96,24 @@ function registerSurfaces(s: Services): void {
   );
 }
 
-/** Reads the knowledge base right after activation so the first hover finds it loaded. */
-function loadInBackground(s: Services): void {
+/** Reads the knowledge base right after activation: first what hovers need, then the rest. */
+function loadInBackground(s: Services, activated: number): void {
+  const fail = (e: Error) => {
+    s.log.error(e.message);
+    void vscode.window.showErrorMessage(e.message);
+  };
   setTimeout(() => {
-    s.knowledge.load().then(
-      (kb) => {
-        s.log.info(`Knowledge base loaded in ${s.knowledge.loadMs} ms: ${kb.entries.length} entries, ${kb.ports.length} ports, ${kb.questions.length} questions`);
+    s.knowledge.loadCore().then((kb) => {
+      const sinceActivation = (performance.now() - activated).toFixed(0);
+      const { coreMs, coreReadMs } = s.knowledge.timings;
+      s.log.info(`Knowledge base ready for hovers in ${coreMs} ms (${sinceActivation} ms after activation; reading the file took ${coreReadMs} ms): ${kb.entries.length} entries, ${kb.ports.length} ports`);
+      s.knowledge.load().then((full) => {
+        s.log.info(`Knowledge base loaded in ${s.knowledge.timings.studyMs} ms more: ${full.questions.length} questions, ${full.data.comparisons.length} comparisons, search index`);
         void s.status.update();
         void s.notes.reload();
         // Once the window has settled, prepare search and the cheat sheet so their first use is quick.
         setTimeout(() => void s.cheatSheetModel().catch((e: Error) => s.log.error(e.message)), 2000);
-      },
-      (e: Error) => {
-        s.log.error(e.message);
-        void vscode.window.showErrorMessage(e.message);
-      },
-    );
+      }, fail);
+    }, fail);
   }, 0);
 }

@@ -27,8 +27,9 @@ export class CloudHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
     const options = this.settings.current.hover;
     if (!options.enabled || (!options.services && !options.ports)) return undefined;
-    const kb = this.knowledge.current;
-    if (!kb) return this.knowledge.load().then(() => this.provideHover(document, position), () => undefined);
+    // A compact hover needs only the core of the knowledge base; the whole note waits for the rest.
+    const kb = options.detail === 'full' ? this.knowledge.complete : this.knowledge.current;
+    if (!kb) return (options.detail === 'full' ? this.knowledge.load() : this.knowledge.loadCore()).then(() => this.provideHover(document, position), () => undefined);
 
     const line = position.line;
     const detection = detect(

@@ -1,7 +1,8 @@
-/** The desktop extension host: files through Node's `fs`, the study engines as their own lazily loaded bundle. */
+/** The desktop extension host: files through Node's `fs` and `zlib`, the study engines as their own lazily loaded bundle. */
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { URI } from 'vscode-uri';
 import type { Engines, Platform } from './platform';
 
@@ -11,6 +12,7 @@ export function nodePlatform(distDir: string): Platform {
   return {
     kind: 'node',
     readExtensionFile: (uri) => readFile(uri.fsPath),
+    gunzip: async (bytes) => gunzipSync(bytes).toString('utf8'),
     async loadEngines() {
       // A computed path keeps the bundler from inlining the engines into extension.js.
       // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -15,7 +15,8 @@ describe('Cloud Coach in a real VS Code', function () {
     await wb.screenshot('workbench');
     const log = wb.extensionLog();
     assert.match(log, /Cloud Coach activated/);
-    assert.match(log, /Knowledge base loaded in \d+ ms: \d+ entries, \d+ ports, \d+ questions/);
+    assert.match(log, /Knowledge base ready for hovers in \d+ ms \(\d+ ms after activation; reading the file took \d+ ms\): \d+ entries, \d+ ports/);
+    assert.match(log, /Knowledge base loaded in \d+ ms more: \d+ questions, \d+ comparisons, search index/);
     assert.doesNotMatch(log, /\[error\]/);
     const host = wb.extensionHostLog();
     assert.doesNotMatch(host, /Activating extension 'cloudcoach\.cloud-coach' failed/);

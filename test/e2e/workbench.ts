@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { webOnlyCopy } from './webExtension';
 
 // scripts/codeServer.mjs is plain ESM shared with `npm start`.
 type CodeServer = {
@@ -65,6 +66,8 @@ export interface LaunchOptions {
   workspaceTrust?: boolean;
   /** Workspace settings to start with (.vscode/settings.json). */
   workspaceSettings?: Record<string, unknown>;
+  /** Run the extension in the browser's web worker extension host (a copy with only the `browser` entry). */
+  web?: boolean;
 }
 
 export class Workbench {
@@ -78,6 +81,8 @@ export class Workbench {
     private readonly server: CodeServer,
     readonly workspace: string,
     readonly suite: string,
+    /** The extension runs in the browser's web worker extension host: its log is read in the Output view. */
+    readonly web = false,
   ) {}
 
   static async launch(options: LaunchOptions): Promise<Workbench> {
@@ -95,6 +100,7 @@ export class Workbench {
     const server = await cs.startCodeServer({
       workspace,
       workspaceTrust: options.workspaceTrust,
+      extensionPath: options.web ? webOnlyCopy(root) : undefined,
       settings: {
         
         'chat.disableAIFeatures': true,
@@ -115,7 +121,7 @@ export class Workbench {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const wb = new Workbench(page, browser, server, workspace, options.suite);
+    const wb = new Workbench(page, browser, server, workspace, options.suite, options.web);
     wb.workspaceSettings = { ...options.workspaceSettings };
     await page.goto(options.workspaceFile ? `${server.url}?workspace=${encodeURIComponent(join(workspace, options.workspaceFile))}` : server.folderUrl);
     if (options.workspaceTrust) return wb;
@@ -123,8 +129,33 @@ export class Workbench {
     return wb;
   }
 
+  /** Hides the bottom panel (Output, Problems), as "View: Hide Panel" does. */
+  async hidePanel(): Promise<void> {
+    if (await this.page.locator('.part.panel:visible').count()) await this.page.keyboard.press('Control+J');
+    await this.page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+
+  /** The text an output channel shows (Output view), e.g. "Cloud Coach" or "Extension Host (Worker)". */
+  async outputChannel(name: string): Promise<string> {
+    await this.runCommand('Output: Show Output Channels...');
+    const row = this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+    const lines = this.page.locator('.part.panel .monaco-editor .view-lines');
+    await lines.first().waitFor({ timeout: 10_000 });
+    await this.page.waitForTimeout(500);
+    // The view wraps long lines: join each wrapped piece back to its line (a line starts with its time).
+    return (await lines.first().innerText()).replace(/\u00a0/g, ' ').replace(/\n(?!\d{4}-\d{2}-\d{2} )/g, '');
+  }
+
   async waitForWorkbench(): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    if (this.web) {
+      // The web worker's logs stay in the browser: read the extension's channel in the Output view.
+      await this.waitFor(async () => /Knowledge base loaded/.test(await this.outputChannel('Cloud Coach').catch(() => '')), 60_000, 'the extension to activate in the web worker');
+      await this.hidePanel();
+      return;
+    }
     // Activation happens on startup-finished; wait until our log says so.
     await this.waitFor(() => this.extensionLog().includes('Knowledge base loaded'), 60_000, 'the extension to activate and load its knowledge base');
   }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { compileContent, type ContentFile } from '../../src/compiler/compile';
 import { formatProblem } from '../../src/compiler/yamlSource';
+import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
+import { joinKnowledge, splitKnowledge } from '../../src/core/knowledge/split';
+import { knowledgeBase } from './helpers';
 
 /** A valid note; tests break one thing at a time. */
 function note(id: string, overrides: { front?: string; body?: string } = {}): ContentFile {
@@ -223,5 +226,20 @@ describe('content compiler', () => {
       const topic = bad.replace('domain: 5', 'domain: 3');
       assert.deepEqual(problems([question(topic)]), ['content/questions/domain-3.yaml:3: `topics` refers to unknown id "nowhere"']);
     });
+  });
+});
+
+describe('the knowledge files', () => {
+  it('split into what hovers read and the rest, and join back into the knowledge base as compiled', () => {
+    const k = knowledgeBase().data;
+    const { core, study } = splitKnowledge(k);
+    assert.equal(core.questions.length, 0);
+    assert.ok(core.entries.every((e) => e.body === '' && e.notations.boto3.length === 0), 'no note bodies or notations in the core');
+    assert.deepEqual(core.lookup, k.lookup, 'the core has every look-up table a hover needs');
+    assert.ok(JSON.stringify(core).length < JSON.stringify(k).length / 2, 'the core is under half the whole');
+    assert.deepEqual(JSON.parse(JSON.stringify(joinKnowledge(core, study))), JSON.parse(JSON.stringify(k)));
+    const kb = KnowledgeBase.fromJson(JSON.stringify(core)).withStudy(JSON.stringify(study));
+    assert.equal(kb.entry('ebs')?.body, k.entries.find((e) => e.id === 'ebs')?.body);
+    assert.throws(() => KnowledgeBase.fromJson(JSON.stringify(core)).withStudy('{"format":0}'), /format 0, expected 1/);
   });
 });

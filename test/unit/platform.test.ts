@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type * as vscode from 'vscode';
 import { nodePlatform } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
@@ -22,6 +23,8 @@ describe('platforms', () => {
     assert.equal(typeof engines.KnowledgeSearch, 'function', 'from dist/studyEngines.js (built by the build step)');
     assert.equal(await platform.loadEngines(), engines, 'loaded once');
     assert.match(platform.home ?? '', /^file:\/\//);
+    assert.equal(await platform.gunzip(gzipSync('{"ports": "5432 · ünïcode"}')), '{"ports": "5432 · ünïcode"}');
+    await assert.rejects(platform.gunzip(new TextEncoder().encode('not gzip')));
   });
 
   it('web: reads through the file system it is given, carries the engines in its bundle, and knows no home folder', async () => {
@@ -35,5 +38,7 @@ describe('platforms', () => {
     await assert.rejects(failing.readExtensionFile(uri('/x')), /FileNotFound/);
     assert.equal(typeof (await platform.loadEngines()).QuizCoach, 'function');
     assert.equal(platform.home, undefined);
+    assert.equal(await platform.gunzip(gzipSync('{"ports": "5432 · ünïcode"}')), '{"ports": "5432 · ünïcode"}', "the browser's DecompressionStream");
+    await assert.rejects(platform.gunzip(new TextEncoder().encode('not gzip')));
   });
 });

@@ -1,6 +1,20 @@
 /** Read access to the compiled knowledge base: entries, resource types and ports by key. */
 import { KNOWLEDGE_FORMAT, type CompiledKnowledge, type Entry, type PortEntry, type PortRange, type Question, type ResourceType } from './types';
 import type { LookupTables } from './lookupTables';
+import { joinKnowledge, type StudyKnowledge } from './split';
+
+/** Reads one of the knowledge files, checking that it is of the format this version reads. */
+function parseKnowledgeJson<T extends { format: number }>(text: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`the knowledge base file is not valid JSON (${(e as Error).message})`, { cause: e });
+  }
+  const format = (data as Partial<T> | null)?.format;
+  if (format !== KNOWLEDGE_FORMAT) throw new Error(`the knowledge base has format ${String(format)}, expected ${KNOWLEDGE_FORMAT}: rebuild with npm run build`);
+  return data as T;
+}
 
 export class KnowledgeBase {
   private readonly entriesById = new Map<string, Entry>();
@@ -15,15 +29,12 @@ export class KnowledgeBase {
 
   /** Parses `dist/knowledge.json`; throws a readable error when it is not a knowledge base of this version. */
   static fromJson(text: string): KnowledgeBase {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`the knowledge base file is not valid JSON (${(e as Error).message})`, { cause: e });
-    }
-    const format = (data as Partial<CompiledKnowledge> | null)?.format;
-    if (format !== KNOWLEDGE_FORMAT) throw new Error(`the knowledge base has format ${String(format)}, expected ${KNOWLEDGE_FORMAT}: rebuild with npm run build`);
-    return new KnowledgeBase(data as CompiledKnowledge);
+    return new KnowledgeBase(parseKnowledgeJson<CompiledKnowledge>(text));
+  }
+
+  /** The whole knowledge base, once the study part (`dist/knowledge-study.json`) has been read too. */
+  withStudy(text: string): KnowledgeBase {
+    return new KnowledgeBase(joinKnowledge(this.data, parseKnowledgeJson<StudyKnowledge>(text)));
   }
 
   get lookup(): LookupTables {
