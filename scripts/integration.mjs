@@ -16,6 +16,8 @@ export async function buildIntegration() {
   const dir = join(projectRoot, 'test', 'integration');
   const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
   await build({ entryPoints, outdir: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], sourcemap: true, logLevel: 'warning' });
+  // The same kind of suite for @vscode/test-web (npm run test:web): one browser bundle with mocha in it.
+  await build({ entryPoints: [join(projectRoot, 'test', 'web', 'index.ts')], outfile: join(projectRoot, 'out', 'web-tests', 'index.js'), bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], sourcemap: true, logLevel: 'warning', define: { global: 'globalThis' } });
 }
 
 async function main() {
