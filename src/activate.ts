@@ -15,6 +15,7 @@ import { QUIZ_VIEW_TYPE, QuizPanel, QuizPanelSerializer, type QuizPanelDeps } fr
 import { QuizService } from './quiz/quizService';
 import { DueCardsStatus } from './review/statusBar';
 import { Settings } from './settings';
+import { ScanSurfaces } from './scan/scanSurfaces';
 import { MediaFiles } from './webview/html';
 
 /** The services every surface shares, created once per activation. */
@@ -29,6 +30,7 @@ interface Services {
   cheatSheet: CheatSheetViewProvider;
   cheatSheetModel: () => Promise<CheatSheetModel>;
   status: DueCardsStatus;
+  scans: ScanSurfaces;
 }
 
 export function activateCloudCoach(context: vscode.ExtensionContext, platform: Platform): void {
@@ -46,6 +48,15 @@ function createServices(context: vscode.ExtensionContext, platform: Platform): S
   const notes = new NotesService(() => knowledge.search(), settings, log, platform.home);
   const userNotes = notes.view;
   const quiz = new QuizService(knowledge, new LearnerStore(context.globalState, log), context.globalState, userNotes, log);
+  const quizDeps: QuizPanelDeps = {
+    extensionUri: context.extensionUri,
+    quiz,
+    knowledge,
+    log,
+    pickAndStart: () => executeCommand(Command.startQuiz),
+    openEntry: (id) => cheatSheet.show(refs.entry(id)),
+  };
+  const scans = new ScanSurfaces({ knowledge, quiz, settings, log, startSession: (request) => QuizPanel.startSession(quizDeps, request) });
   let model: Promise<CheatSheetModel> | undefined;
   const cheatSheetModel = () =>
     (model ??= Promise.all([knowledge.load(), knowledge.search(), knowledge.engines()]).then(([kb, search, engines]) => new engines.CheatSheetModel(kb, search, userNotes)));
@@ -58,24 +69,19 @@ function createServices(context: vscode.ExtensionContext, platform: Platform): S
     startQuiz: (topic) => executeCommand(Command.startQuiz, { mode: 'topic', topic, count: 5 }),
     openUserNote: (file, line) => openUserNote(notes.notes, file, line, log),
     notesNotice: () => notes.restrictedNotice(),
+    scans,
   });
-  const quizDeps: QuizPanelDeps = {
-    extensionUri: context.extensionUri,
-    quiz,
-    knowledge,
-    log,
-    pickAndStart: () => executeCommand(Command.startQuiz),
-    openEntry: (id) => cheatSheet.show(refs.entry(id)),
-  };
   const status = new DueCardsStatus(quiz, settings);
-  context.subscriptions.push(log, settings, notes, cheatSheet, status);
-  return { context, log, settings, knowledge, notes, quiz, quizDeps, cheatSheet, cheatSheetModel, status };
+  context.subscriptions.push(log, settings, notes, cheatSheet, status, scans);
+  return { context, log, settings, knowledge, notes, quiz, quizDeps, cheatSheet, cheatSheetModel, status, scans };
 }
 
 function registerSurfaces(s: Services): void {
   const startQuiz = async (arg?: unknown) => {
     const request = parseQuizRequest(arg) ?? (await pickQuiz(s.quiz));
     if (request === 'progress') await QuizPanel.showProgress(s.quizDeps);
+    else if (request?.mode === 'file') await s.scans.quizFile(request.uri);
+    else if (request?.mode === 'workspace') await s.scans.quizWorkspace();
     else if (request) await QuizPanel.startSession(s.quizDeps, request);
   };
   s.context.subscriptions.push(
@@ -93,6 +99,7 @@ function registerSurfaces(s: Services): void {
     registerCommand(Command.showProgress, () => QuizPanel.showProgress(s.quizDeps)),
     registerCommand(Command.addNotesFile, addNotesFile),
     registerCommand(Command.openUserNote, (file, line) => openUserNote(s.notes.notes, file, line, s.log)),
+    ...s.scans.register(() => s.cheatSheet.showSection('inFile')),
   );
 }
 

@@ -20,6 +20,10 @@ export interface CloudCoachSettings {
   review: {
     statusBar: boolean;
   };
+  scan: {
+    maxFiles: number;
+    maxFileSizeKB: number;
+  };
 }
 
 /** The notes settings of one workspace folder (`resource` scope), or the user's when no folder is open. */
@@ -48,6 +52,10 @@ export function readSettings(): CloudCoachSettings {
     },
     notes: { maxFileSizeMB: Math.max(0.01, c.get<number>('notes.maxFileSizeMB', 5)) },
     review: { statusBar: c.get<boolean>('review.statusBar', true) },
+    scan: {
+      maxFiles: Math.min(100_000, Math.max(10, c.get<number>('scan.maxFiles', 5000))),
+      maxFileSizeKB: Math.min(10_240, Math.max(16, c.get<number>('scan.maxFileSizeKB', 512))),
+    },
   };
 }
 

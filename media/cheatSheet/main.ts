@@ -7,6 +7,7 @@
 import type { CheatSheetToExtension, CheatSheetViewState, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
 import { refs } from '../../src/core/ids';
 import { acquireApi, el, icon } from '../shared/dom';
+import { inFileSection, inWorkspaceSection, type ScansState } from './scans';
 
 type Tab = CheatSheetViewState['tab'];
 type ViewState = CheatSheetViewState;
@@ -43,6 +44,10 @@ function readPageData(): { home?: HomeModel; version?: number; state?: ViewState
     return undefined;
   }
 }
+
+const scans: ScansState = {};
+/** "In this file" and "In this workspace": kept across renders and updated in place, so typing does not reset the view. */
+const scansBox = el('div', { class: 'scans' });
 
 const app = document.getElementById('app') as HTMLElement;
 const header = el('header', { class: 'search-bar' });
@@ -140,7 +145,28 @@ function act(action: string, target: HTMLElement): void {
     send({ type: 'quiz', topic: target.dataset.topic });
   } else if (action === 'open-note' && target.dataset.file) {
     send({ type: 'openUserNote', file: target.dataset.file, line: Number(target.dataset.line ?? 0) });
-  }
+  } else if (action === 'reveal-line' && scans.inFile?.model) {
+    send({ type: 'revealLine', uri: scans.inFile.model.uri, line: Number(target.dataset.line ?? 0) });
+  } else if (action === 'quiz-file') send({ type: 'quizFile' });
+  else if (action === 'quiz-workspace') send({ type: 'quizWorkspace' });
+  else if (action === 'scan-workspace') send({ type: 'scanWorkspace' });
+  else if (action === 'stop-scan') send({ type: 'stopScan' });
+}
+
+/** A scan section that stays open or closed as the reader left it (open at first). */
+function scanSection(id: string, label: string, content: HTMLElement[]): HTMLElement {
+  const details = el('details', { class: 'group scan', id }) as HTMLDetailsElement;
+  details.open = !state.open.includes(`-${label}`);
+  details.append(el('summary', {}, el('span', { class: 'label' }, label)), ...content);
+  details.addEventListener('toggle', () => {
+    state.open = details.open ? state.open.filter((l) => l !== `-${label}`) : [...new Set([...state.open, `-${label}`])];
+    save();
+  });
+  return details;
+}
+
+function refreshScans(): void {
+  scansBox.replaceChildren(scanSection('in-file', 'In this file', inFileSection(scans)), scanSection('in-workspace', 'In this workspace', inWorkspaceSection(scans)));
 }
 
 function focusItem(index: number): void {
@@ -172,6 +198,28 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) 
       state.ref = m.ref;
       save();
       break;
+    case 'inFile':
+      scans.inFile = { model: m.model, reason: m.reason };
+      refreshScans();
+      break;
+    case 'inWorkspace':
+      scans.inWorkspace = m.model;
+      refreshScans();
+      break;
+    case 'showSection': {
+      state.ref = undefined;
+      state.query = '';
+      search.value = '';
+      save();
+      render();
+      const target = document.getElementById(m.section === 'inFile' ? 'in-file' : 'in-workspace') as HTMLDetailsElement | null;
+      if (target) {
+        target.open = true;
+        target.scrollIntoView({ block: 'start' });
+        (target.querySelector('summary') as HTMLElement).focus();
+      }
+      break;
+    }
     case 'detail':
       if (state.ref !== m.detail.ref) state.ref = m.detail.ref;
       save();
@@ -230,7 +278,7 @@ function render(): void {
     finishRender();
     return;
   }
-  main.append(tabs());
+  main.append(scansBox, tabs());
   const panel = el('section', { role: 'tabpanel', id: `panel-${state.tab}`, 'aria-labelledby': `tab-${state.tab}` });
   main.append(panel);
   if (state.tab === 'browse') renderBrowse(panel, home);
@@ -471,6 +519,8 @@ function renderComparison(c: ComparisonModel): void {
   finishRender();
   focusTitle(article);
 }
+
+refreshScans();
 
 // The page carries the home model as data, so the first screen needs no round trip to the extension.
 if (pageData?.home && pageData.version !== undefined) applyHome(pageData.home, pageData.version);

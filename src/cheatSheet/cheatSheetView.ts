@@ -1,7 +1,7 @@
 /** The sidebar cheat sheet: a webview view that shows what CheatSheetModel computes. */
 import * as vscode from 'vscode';
 import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
-import { parseCheatSheetMessage, parseViewState, DEFAULT_VIEW_STATE, type CheatSheetToExtension, type CheatSheetViewState, type ExtensionToCheatSheet, type Ref } from '../core/protocol/cheatSheet';
+import { parseCheatSheetMessage, parseViewState, DEFAULT_VIEW_STATE, type CheatSheetToExtension, type CheatSheetViewState, type ExtensionToCheatSheet, type InFileModel, type InWorkspaceModel, type Ref } from '../core/protocol/cheatSheet';
 import { DisposableStore } from '../dispose';
 import { renderPage, webviewOptions, type MediaFiles } from '../webview/html';
 import { RenderTiming } from './renderTiming';
@@ -22,6 +22,22 @@ export interface CheatSheetDeps {
   openUserNote: (file: string, line: number) => Thenable<unknown>;
   /** Why some notes are not read in this workspace, if they are not. */
   notesNotice: () => string | undefined;
+  /** "In this file" and "In this workspace": what the view shows above its tabs. */
+  scans: CheatSheetScans;
+}
+
+/** The two scans the cheat sheet shows, and what its buttons do with them. */
+export interface CheatSheetScans {
+  onDidChangeFile: vscode.Event<{ model?: InFileModel; reason?: string }>;
+  onDidChangeWorkspace: vscode.Event<void>;
+  /** Follow the active editor (and start the workspace scan) while the view is visible. */
+  visible(on: boolean): void;
+  latestFile(): { model?: InFileModel; reason?: string } | undefined;
+  workspaceModel(): Promise<InWorkspaceModel>;
+  quizFile(): Thenable<unknown>;
+  quizWorkspace(): Thenable<unknown>;
+  scanWorkspace(): void;
+  stopScan(): void;
 }
 
 export class CheatSheetViewProvider extends DisposableStore implements vscode.WebviewViewProvider {
@@ -31,11 +47,30 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
   /** An entry to show once the view is ready (from the hover or the look-up command). */
   private pendingRef?: Ref;
   private homeVersion = 0;
+  private pendingSection?: 'inFile' | 'inWorkspace';
   readonly timing = new RenderTiming();
 
   constructor(private readonly deps: CheatSheetDeps) {
     super();
     this.register({ dispose: () => this.viewDisposables.forEach((d) => d.dispose()) });
+    this.register(deps.scans.onDidChangeFile((update) => this.ready && this.post({ type: 'inFile', ...update })));
+    this.register(deps.scans.onDidChangeWorkspace(() => void this.sendWorkspace()));
+  }
+
+  private async sendWorkspace(): Promise<void> {
+    if (this.ready) this.post({ type: 'inWorkspace', model: await this.deps.scans.workspaceModel() });
+  }
+
+  /** Scrolls the view to "In this file", opening the view if needed. */
+  async showSection(section: 'inFile' | 'inWorkspace'): Promise<void> {
+    this.pendingSection = section;
+    if (this.view && this.ready) {
+      this.view.show(true);
+      this.post({ type: 'showSection', section });
+      this.pendingSection = undefined;
+      return;
+    }
+    await vscode.commands.executeCommand(`${CHEAT_SHEET_VIEW}.focus`);
   }
 
   private get state(): CheatSheetViewState {
@@ -53,10 +88,17 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
       // Hidden, the view's page is gone (no retainContextWhenHidden); shown again, it loads the page afresh.
       // Rebuild the page while hidden (and again if its last state message arrives after), so that it
       // comes back with the state as it is now.
-      view.onDidChangeVisibility(() => (view.visible ? this.timing.viewOpened() : void this.renderHtml(view))),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.timing.viewOpened();
+        else {
+          this.deps.scans.visible(false);
+          void this.renderHtml(view);
+        }
+      }),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
+        this.deps.scans.visible(false);
       }),
     ];
     await this.renderHtml(view);
@@ -149,7 +191,9 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
           await this.open(this.pendingRef);
           this.pendingRef = undefined;
         }
-        return;
+        // The scans start once the page is on screen, so that they never delay its first paint.
+        this.deps.scans.visible(true);
+        return this.sendScans();
       case 'state':
         await this.deps.memento.update(VIEW_STATE_KEY, message.state);
         if (this.view && !this.view.visible) await this.renderHtml(this.view);
@@ -166,6 +210,34 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
         return void (await this.deps.openUserNote(message.file, message.line));
       case 'rendered':
         return this.deps.log.info(this.timing.rendered(message.sinceNavigation));
+      case 'revealLine':
+        return this.revealLine(message.uri, message.line);
+      case 'quizFile':
+        return void (await this.deps.scans.quizFile());
+      case 'quizWorkspace':
+        return void (await this.deps.scans.quizWorkspace());
+      case 'scanWorkspace':
+        return this.deps.scans.scanWorkspace();
+      case 'stopScan':
+        return this.deps.scans.stopScan();
     }
+  }
+
+  /** What the page shows above its tabs, once it is ready. */
+  private async sendScans(): Promise<void> {
+    const file = this.deps.scans.latestFile();
+    if (file) this.post({ type: 'inFile', ...file });
+    await this.sendWorkspace();
+    if (this.pendingSection) this.post({ type: 'showSection', section: this.pendingSection });
+    this.pendingSection = undefined;
+  }
+
+  /** A line of the file "In this file" shows: only that file, the line clamped to the document. */
+  private async revealLine(uri: string, line: number): Promise<void> {
+    if (uri !== this.deps.scans.latestFile()?.model?.uri) return this.deps.log.warn(`Cheat sheet: refused to reveal a line of ${uri.slice(0, 200)}: not the file in view`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), preserveFocus: false });
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 }

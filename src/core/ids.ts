@@ -21,6 +21,11 @@ export const Command = {
   showProgress: 'cloudCoach.showProgress',
   addNotesFile: 'cloudCoach.addNotesFile',
   openUserNote: 'cloudCoach.openUserNote',
+  quizFile: 'cloudCoach.quizFile',
+  quizWorkspace: 'cloudCoach.quizWorkspace',
+  showInFile: 'cloudCoach.showInFile',
+  scanWorkspace: 'cloudCoach.scanWorkspace',
+  stopWorkspaceScan: 'cloudCoach.stopWorkspaceScan',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
@@ -32,6 +37,8 @@ export interface QuizRequestArg {
   count?: number;
   domain?: number;
   questionIds?: string[];
+  /** For `file`: the document (a URI string); the active editor's when absent. */
+  uri?: string;
 }
 
 /** The arguments each command takes. Links and callers are typed against this, not against strings. */
@@ -44,6 +51,12 @@ export interface CommandArgs {
   'cloudCoach.addNotesFile': [];
   /** A notes file the notes index knows (its URI string) and a 0-based line. */
   'cloudCoach.openUserNote': [file: string, line: number];
+  /** The document to quiz on (a URI string); the active editor's when absent. */
+  'cloudCoach.quizFile': [uri?: string];
+  'cloudCoach.quizWorkspace': [];
+  'cloudCoach.showInFile': [];
+  'cloudCoach.scanWorkspace': [];
+  'cloudCoach.stopWorkspaceScan': [];
 }
 
 /** A `command:` link for trusted Markdown (hovers), with JSON-encoded arguments. */

@@ -5,22 +5,22 @@
 import * as vscode from 'vscode';
 import { isEntryId } from '../core/ids';
 import type { QuizRequest } from '../core/quiz/coach';
-import type { QuizMode } from '../core/quiz/session';
+import { QUIZ_MODES, type QuizMode } from '../core/quiz/session';
 import { DOMAIN_NAMES, DOMAIN_WEIGHTS, type Domain } from '../core/knowledge/types';
 import type { QuizService } from './quizService';
 
-const MODES: readonly QuizMode[] = ['quick', 'domain', 'topic', 'weakest', 'exam', 'mistakes', 'retry', 'due'];
 
 /** Reads the command's argument; anything malformed is ignored rather than trusted. */
 export function parseQuizRequest(arg: unknown): QuizRequest | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const a = arg as Record<string, unknown>;
-  if (typeof a.mode !== 'string' || !MODES.includes(a.mode as QuizMode)) return undefined;
+  if (typeof a.mode !== 'string' || !(QUIZ_MODES as readonly string[]).includes(a.mode)) return undefined;
   const request: QuizRequest = { mode: a.mode as QuizMode };
   if (isEntryId(a.topic)) request.topic = a.topic;
   if (typeof a.count === 'number' && Number.isInteger(a.count) && a.count > 0 && a.count <= 100) request.count = a.count;
   if (a.domain === 1 || a.domain === 2 || a.domain === 3 || a.domain === 4) request.domain = a.domain;
   if (Array.isArray(a.questionIds) && a.questionIds.every((q) => typeof q === 'string')) request.questionIds = a.questionIds as string[];
+  if (typeof a.uri === 'string' && a.uri.length < 4000) request.uri = a.uri;
   return request;
 }
 
@@ -39,6 +39,8 @@ export async function pickQuiz(quiz: QuizService): Promise<QuizRequest | 'progre
     { mode: 'domain', label: '$(list-tree) Practice by domain', detail: 'Choose one of the four CLF-C02 domains.' },
     { mode: 'topic', label: '$(symbol-class) Practice a service or topic', detail: 'Questions about one service or concept.' },
     { mode: 'weakest', label: '$(target) Weakest areas', detail: 'Questions from the topics you miss most.' },
+    { mode: 'file', label: '$(file-code) This file', detail: 'Questions on the AWS services the file in view uses.' },
+    { mode: 'workspace', label: '$(root-folder) This workspace', detail: 'Questions on the services your workspace uses, the ones you miss most first.' },
     { mode: 'exam', label: '$(watch) Exam simulation', description: '65 questions · 90 minutes', detail: 'Weighted like CLF-C02; no feedback until you submit; an estimated 100–1,000 score.' },
     { mode: 'mistakes', label: '$(error) Review mistakes', description: `${mistakes} to review`, detail: 'The questions you got wrong, until you answer them right.' },
     { mode: 'due', label: '$(history) Review due cards', description: `${due} due`, detail: 'Spaced repetition: missed questions and concepts that are due today.' },

@@ -46,6 +46,11 @@ export class QuizPanel extends DisposableStore {
       }
       throw e;
     }
+    if (request.topics) {
+      // Which topics a file or workspace quiz drew on, and what it asks (the e2e suite checks this).
+      const asked = session.state.questions.map((q) => `${q.id} [${q.topics.join(' ')}]`).join('; ');
+      deps.log.info(`${session.state.title}: topics ${request.topics.map((t) => t.topic).join(' ')}; questions ${asked}`);
+    }
     QuizPanel.createOrShow(deps).show({ kind: 'session', session });
   }
 

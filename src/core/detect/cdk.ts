@@ -75,3 +75,21 @@ export function cdkNamedImports(lines: readonly string[]): Map<string, string> {
   }
   return names;
 }
+
+const headerImports = new WeakMap<readonly string[], { aliases: Map<string, string>; named: Map<string, string> }>();
+const NONE = { aliases: new Map<string, string>(), named: new Map<string, string>() };
+
+/**
+ * The CDK aliases and named imports in view: those of the lines near the token, and those of the file's
+ * header (parsed once per header, so that scanning a whole file does not parse its imports per token).
+ */
+export function cdkImportsInView(near: readonly string[], header: readonly string[] | undefined): { aliases: Map<string, string>; named: Map<string, string> } {
+  let top = header && headerImports.get(header);
+  if (header && !top) {
+    top = header.some((l) => /aws[-_]cdk/.test(l)) ? { aliases: cdkImports(header), named: cdkNamedImports(header) } : NONE;
+    headerImports.set(header, top);
+  }
+  const local = near.some((l) => /aws[-_]cdk|aws_[a-z0-9_]+\s+as\s/.test(l)) ? { aliases: cdkImports(near), named: cdkNamedImports(near) } : NONE;
+  if (local === NONE) return top ?? NONE;
+  return { aliases: new Map([...(top?.aliases ?? []), ...local.aliases]), named: new Map([...(top?.named ?? []), ...local.named]) };
+}

@@ -59,7 +59,7 @@ export function detect(t: LookupTables, source: LineSource, options: DetectOptio
     const found = detectService(t, {
       text,
       character,
-      neighbours,
+      neighbours: () => neighbours,
       header: source.header && (() => source.header!().map((l) => l.slice(0, NEIGHBOUR_CLIP))),
       prose: options.plainNames && isProseAt(text, character, source.languageId, lineAt),
       terraformFile: /\.(tf|tfvars|hcl)$/.test(source.fileName) || source.languageId === 'terraform',

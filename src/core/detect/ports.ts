@@ -47,6 +47,11 @@ const RANGE_PARTNERS: Record<string, string> = {
   To: 'From',
 };
 
+/** For each range key, the pattern of its partner's value: `ToPort: 80` for `FromPort`. */
+const PARTNER_PATTERNS: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(RANGE_PARTNERS).map(([key, partner]) => [key, new RegExp(`(?:^|[^\\w])["']?${partner}["']?\\s*[:=]\\s*["']?(-?\\d+)`)]),
+);
+
 /** `host:` before a port: a URL's host, localhost, an IP literal or a dotted host name ending in a real TLD. */
 const HOST_BEFORE = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/]*@)?[^\s:/@]+|(?:^|[\s"'=(@,])(?:localhost|(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])):$/;
 /** `SERVER_ADDR=flask-app:`, `"service_address": ":`: a single-label or empty host where the key says an address follows. */
@@ -179,10 +184,10 @@ const WORLD = /(?:^|[^\d.])(0\.0\.0\.0\/0|::\/0)(?![\d])/;
  */
 export function withRule(scan: PortScan, found: PortDetection, key: string): PortDetection {
   const lines = ruleLines(scan);
-  const partner = RANGE_PARTNERS[key];
+  const partner = PARTNER_PATTERNS[key];
   if (partner) {
     for (const line of lines) {
-      const m = new RegExp(`(?:^|[^\\w])["']?${partner}["']?\\s*[:=]\\s*["']?(-?\\d+)`).exec(line);
+      const m = partner.exec(line);
       if (!m) continue;
       const other = Number(m[1]);
       if (other !== found.port && other >= 0) {

@@ -6,7 +6,7 @@
  */
 import type { LookupTables } from '../knowledge/lookupTables';
 import { ARN_PATTERN, parseArnMatch } from './arn';
-import { cdkImports, cdkModuleNamespace, cdkNamedImports } from './cdk';
+import { cdkImportsInView, cdkModuleNamespace } from './cdk';
 import type { Notation, ServiceDetection, Span, UnknownAwsDetection } from './detection';
 
 export interface ServiceScan {
@@ -14,8 +14,8 @@ export interface ServiceScan {
   text: string;
   /** The cursor, relative to `text`. */
   character: number;
-  /** Nearby lines (already clipped), for multi-line imports: `from "@aws-sdk/client-s3"`. */
-  neighbours: readonly string[];
+  /** Nearby lines (already clipped), for multi-line imports: `from "@aws-sdk/client-s3"`; read only when needed. */
+  neighbours(): readonly string[];
   /** The first lines of the document, where its imports are; read only when a detector needs them. */
   header?: () => readonly string[];
   /** Plain names are only looked for where this says the cursor is in prose. */
@@ -27,9 +27,13 @@ export interface ServiceScan {
 type Found = ServiceDetection | UnknownAwsDetection | undefined;
 
 interface Detector {
+  /** Whether the line can hold a match at all: a cheap test that spares the pattern most lines. */
+  hint(text: string, scan: ServiceScan): boolean;
   pattern: RegExp;
   read(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found;
 }
+
+const has = (...parts: string[]) => (text: string) => parts.some((p) => text.includes(p));
 
 const service = (span: Span, notation: Notation, token: string, entryId: string, extra: Partial<ServiceDetection> = {}): ServiceDetection => ({
   kind: 'service',
@@ -58,7 +62,7 @@ const serviceOf = (t: LookupTables, name: string): string | undefined => t.iam[n
 const SDK_CLIENT_SUFFIXES = ['Document', 'Streams'];
 
 /** Lines that may hold the imports a token depends on: its neighbours, then the top of the file. */
-const importLines = (scan: ServiceScan): readonly string[] => [scan.text, ...scan.neighbours, ...(scan.header?.() ?? [])];
+const importLines = (scan: ServiceScan): readonly string[] => [scan.text, ...scan.neighbours(), ...(scan.header?.() ?? [])];
 
 /** Whether the cursor is on a Terraform type inside a `${...}` part of the match at `start` (`${data.aws_region.current.name}`). */
 function onTerraformReference(scan: ServiceScan, start: number): boolean {
@@ -186,7 +190,7 @@ function cdk(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
     return namespace ? service(whole(m), 'cdk', m[0], t.cfnNamespace[namespace]) : undefined;
   }
   const [alias, member] = [m[3], m[4]];
-  const imported = cdkImports(importLines(scan)).get(alias);
+  const imported = cdkImportsInView([scan.text, ...scan.neighbours()], scan.header?.()).aliases.get(alias);
   const namespace = cdkModuleNamespace(t, imported ?? alias.replace(/_$/, ''));
   if (!namespace) return undefined;
   const id = t.cfnNamespace[namespace];
@@ -198,6 +202,7 @@ function cdk(m: RegExpExecArray, t: LookupTables, scan: ServiceScan): Found {
 
 const DETECTORS: Detector[] = [
   {
+    hint: has('arn:'),
     pattern: ARN_PATTERN,
     read(m, t, scan) {
       // Inside a Terraform `${...}` part, the reference there (`data.aws_region.current.name`) is what the cursor is on.
@@ -210,26 +215,29 @@ const DETECTORS: Detector[] = [
   },
   {
     // The start of an ARN built by joining strings: 'arn:aws:execute-api:' + region + ...
+    hint: has('arn:'),
     pattern: /\barn:(?:aws(?:-[a-z-]+)?|\$\{[^}\s]*\}):([a-z0-9-]+):/g,
     read: (m, t) => {
       const id = serviceOf(t, m[1]);
       return id ? service(whole(m), 'arn', m[0], id, { detail: `the start of an ARN for ${m[1]}` }) : undefined;
     },
   },
-  { pattern: /\bAWS::[A-Za-z0-9]+(?:-\d{4}-\d{2}-\d{2})?(?:::[A-Za-z0-9]+)*/g, read: cloudFormation },
+  { hint: has('AWS::'), pattern: /\bAWS::[A-Za-z0-9]+(?:-\d{4}-\d{2}-\d{2})?(?:::[A-Za-z0-9]+)*/g, read: cloudFormation },
   {
     // CloudFormation dynamic references: {{resolve:ssm:/path}}, {{resolve:secretsmanager:arn:...}}.
+    hint: has('{{resolve:'),
     pattern: /\{\{resolve:(ssm|ssm-secure|secretsmanager):/g,
     read: (m, t) => {
       const id = m[1] === 'secretsmanager' ? t.iam.secretsmanager : (t.plainName['parameter store']?.entry ?? t.iam.ssm);
       return id ? service(whole(m), 'cloudformation', m[0], id, { detail: 'a dynamic reference, resolved when the stack deploys' }) : undefined;
     },
   },
-  { pattern: /(?<![\w.:/@-])([a-z][a-z0-9-]*):([A-Za-z*][A-Za-z0-9*]*(?::[A-Za-z*][A-Za-z0-9*]*)*)(?![\w/.-]|:\S)/g, read: iamAction },
+  { hint: (text) => /[a-z0-9-]:[A-Za-z*]/.test(text), pattern: /(?<![\w.:/@-])([a-z][a-z0-9-]*):([A-Za-z*][A-Za-z0-9*]*(?::[A-Za-z*][A-Za-z0-9*]*)*)(?![\w/.-]|:\S)/g, read: iamAction },
   // CloudFormation writes the domain as ${AWS::URLSuffix}: lambda.${AWS::URLSuffix}.
-  { pattern: /\b((?:(?:[a-z0-9-]+|\$\{[^}\s]*\})\.)+)(?:amazonaws\.com(?:\.cn)?\b|\$\{AWS::URLSuffix\})/g, read: awsHost },
+  { hint: has('amazonaws', 'URLSuffix'), pattern: /\b((?:(?:[a-z0-9-]+|\$\{[^}\s]*\})\.)+)(?:amazonaws\.com(?:\.cn)?\b|\$\{AWS::URLSuffix\})/g, read: awsHost },
   {
     // VPC endpoint service names: com.amazonaws.eu-west-1.s3, com.amazonaws.${var.region}.ecr.api.
+    hint: has('com.amazonaws.'),
     pattern: /\bcom\.amazonaws\.(?:[a-z0-9-]+|\$\{[^}\s]*\})\.([a-z0-9-]+)(?:\.[a-z0-9-]+)*/g,
     read: (m, t) => {
       const id = serviceOf(t, m[1]);
@@ -238,11 +246,13 @@ const DETECTORS: Detector[] = [
   },
   {
     // Amazon ECR Public's registry host, in image names: public.ecr.aws/nginx/nginx.
+    hint: has('.ecr.aws'),
     pattern: /\b(?:public|gallery)\.ecr\.aws\b/g,
     read: (m, t) => (t.boto3.ecr ? service(whole(m), 'endpoint', m[0], t.boto3.ecr, { detail: 'Amazon ECR Public' }) : undefined),
   },
-  { pattern: /\baws_[a-z0-9]+(?:_[a-z0-9]+)*\b/g, read: terraform },
+  { hint: has('aws_'), pattern: /\baws_[a-z0-9]+(?:_[a-z0-9]+)*\b/g, read: terraform },
   {
+    hint: has('client(', 'resource('),
     pattern: /\b(client|resource)\(\s*(?:service_name\s*=\s*)?(['"])([a-z0-9-]+)\2/g,
     read(m, t, scan) {
       const id = t.boto3[m[3]];
@@ -253,6 +263,7 @@ const DETECTORS: Detector[] = [
     },
   },
   {
+    hint: has('@aws-sdk/'),
     pattern: /@aws-sdk\/(client|lib|util)-([a-z0-9-]+)/g,
     read(m, t) {
       const id = m[1] === 'client' ? t.sdkPackage[m[0]] : t.sdkCompact[m[2].replace(/-/g, '')];
@@ -261,6 +272,7 @@ const DETECTORS: Detector[] = [
     },
   },
   {
+    hint: has('Client'),
     pattern: /\b([A-Z][A-Za-z0-9]*?)Client\b/g,
     read(m, t) {
       let name = m[1].toLowerCase();
@@ -270,6 +282,7 @@ const DETECTORS: Detector[] = [
     },
   },
   {
+    hint: has('Command'),
     pattern: /\b([A-Z][A-Za-z0-9]+)Command\b/g,
     read(m, t, scan) {
       const operation = m[1];
@@ -281,6 +294,7 @@ const DETECTORS: Detector[] = [
     },
   },
   {
+    hint: has('AWS.'),
     pattern: /\bAWS\.([A-Z][A-Za-z0-9]+)\b/g,
     read(m, t) {
       const id = t.sdkCompact[m[1].toLowerCase()];
@@ -289,27 +303,57 @@ const DETECTORS: Detector[] = [
   },
   // CDK: the library itself, module paths, and constructs such as s3.Bucket, new ec2.CfnVPC or lambda_.Runtime.
   {
+    hint: has('aws-cdk', 'aws_cdk'),
     pattern: /\baws-cdk-lib\b(?!\/)|(?<![\w.])aws_cdk\b(?!\.)/g,
     read: (m, t) => {
       const id = t.plainName['aws cdk']?.entry;
       return id ? service(whole(m), 'cdk', m[0], id) : undefined;
     },
   },
-  { pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][A-Za-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
+  { hint: (text) => /[a-z0-9_]\.[A-Z]|aws-cdk-lib\//.test(text), pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][A-Za-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
   {
     // A construct imported by name: import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'.
+    // Imports sit at the top of a file: the header's (parsed once) or the line's own.
+    hint: (text, scan) => text.includes('aws-cdk') || text.includes('aws_cdk') || cdkImportsInView([], scan.header?.()).named.size > 0,
     pattern: /\b[A-Z][A-Za-z0-9]+\b/g,
     read(m, t, scan) {
-      const module = cdkNamedImports(importLines(scan)).get(m[0]);
+      const module = cdkImportsInView([scan.text, ...scan.neighbours()], scan.header?.()).named.get(m[0]);
       const namespace = module && cdkModuleNamespace(t, module);
       return namespace ? service(whole(m), 'cdk', m[0], t.cfnNamespace[namespace], { detail: `from aws-cdk-lib/aws-${module}` }) : undefined;
     },
   },
 ];
 
+/**
+ * Every service notation on a line, in the hover's order of precedence: the same detectors as the hover,
+ * run over the whole line instead of at one position. A later match that overlaps an earlier one is left out.
+ */
+export function servicesOnLine(t: LookupTables, scan: Omit<ServiceScan, 'character' | 'prose'>): (ServiceDetection | UnknownAwsDetection)[] {
+  const found: (ServiceDetection | UnknownAwsDetection)[] = [];
+  const free = (span: Span) => found.every((f) => span[1] <= f.span[0] || span[0] >= f.span[1]);
+  const at: ServiceScan = { ...scan, character: 0, prose: false };
+  for (const d of DETECTORS) {
+    if (!d.hint(scan.text, at)) continue;
+    d.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = d.pattern.exec(scan.text))) {
+      if (m[0].length === 0) {
+        d.pattern.lastIndex++;
+        continue;
+      }
+      if (!free(whole(m))) continue;
+      at.character = m.index;
+      const hit = d.read(m, t, at);
+      if (hit && free(hit.span)) found.push(hit);
+    }
+  }
+  return found;
+}
+
 export function detectService(t: LookupTables, scan: ServiceScan): Found {
   const { text, character } = scan;
   for (const d of DETECTORS) {
+    if (!d.hint(text, scan)) continue;
     d.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = d.pattern.exec(text))) {

@@ -12,7 +12,7 @@ import type { ArnParts } from '../detect/arn';
 
 export type HoverDetail = 'compact' | 'full';
 
-export const HOVER_COMMANDS = [Command.openCheatSheet, Command.startQuiz, Command.openUserNote] as const;
+export const HOVER_COMMANDS = [Command.openCheatSheet, Command.startQuiz, Command.openUserNote, Command.showInFile] as const;
 
 export interface RenderOptions {
   detail: HoverDetail;
@@ -121,6 +121,7 @@ function finish(kb: KnowledgeBase, entry: Entry, parts: string[], options: Rende
     docs ? `[Documentation](${docs})` : undefined,
     `[Open in Cheat Sheet](${openEntryLink(entry.id)})`,
     quizTopic && quizTopic.kind !== 'catalog' ? `[Quiz me on this](${quizLink(quizTopic.id)})` : undefined,
+    `[In this file](${commandLink(Command.showInFile)})`,
   ].filter(Boolean);
   parts.push(links.join(' · '));
   return parts.join('\n\n');

@@ -69,6 +69,28 @@ export interface ComparisonModel {
   docs?: string;
 }
 
+/** "In this file": what the active editor's file mentions, grouped by service, findings first. */
+export interface InFileModel {
+  /** The document, as a URI string: line links go back to it. */
+  uri: string;
+  fileName: string;
+  findings: { line: number; text: string; concept: { ref: Ref; name: string } }[];
+  groups: { ref: Ref; name: string; summary: string; count: number; items: { label: string; ref: Ref; lines: number[] }[] }[];
+  ports: { port: number; label: string; ref: Ref; lines: number[]; count: number }[];
+  /** No AWS in the file. */
+  empty: boolean;
+}
+
+/** "In this workspace": the services the workspace's templates and code use, and how the learner does on them. */
+export interface InWorkspaceModel {
+  state: 'idle' | 'scanning' | 'done' | 'cancelled';
+  scanned: number;
+  total: number;
+  /** Files passed over, and why. */
+  skipped: { tooLarge: number; binary: number; unreadable: number; overCap: number };
+  services: { ref: Ref; name: string; count: number; files: number; answered: number; correct: number }[];
+}
+
 /**
  * What the view remembers. The extension keeps it (workspace state) and hands it to every new page, so a
  * hidden-and-shown view, a reloaded window and a fresh page all start from the same one copy.
@@ -90,7 +112,12 @@ export type ExtensionToCheatSheet =
   | { type: 'detail'; detail: DetailModel }
   | { type: 'comparison'; comparison: ComparisonModel }
   | { type: 'notFound'; ref: Ref }
-  | { type: 'reveal'; ref: Ref };
+  | { type: 'reveal'; ref: Ref }
+  /** The active editor's file, or `undefined` when no file is open (`reason` says why). */
+  | { type: 'inFile'; model?: InFileModel; reason?: string }
+  | { type: 'inWorkspace'; model: InWorkspaceModel }
+  /** Scroll to a section ("In this file") and highlight it. */
+  | { type: 'showSection'; section: 'inFile' | 'inWorkspace' };
 
 export type CheatSheetToExtension =
   /** `homeVersion`: the home model the page already shows (it came with the page), if any. */
@@ -102,7 +129,13 @@ export type CheatSheetToExtension =
   | { type: 'quiz'; topic: string }
   | { type: 'openUserNote'; file: string; line: number }
   /** `ms` since the view's script started; `sinceNavigation` since its document began to load. */
-  | { type: 'rendered'; ms: number; sinceNavigation?: number };
+  | { type: 'rendered'; ms: number; sinceNavigation?: number }
+  /** Reveal a line of the file "In this file" shows. */
+  | { type: 'revealLine'; uri: string; line: number }
+  | { type: 'quizFile' }
+  | { type: 'quizWorkspace' }
+  | { type: 'scanWorkspace' }
+  | { type: 'stopScan' };
 
 
 const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
@@ -129,6 +162,14 @@ const PARSERS: Parsers<CheatSheetToExtension> = {
     const file = text(m.file, 4000);
     return file && Number.isInteger(m.line) && (m.line as number) >= 0 ? { type: 'openUserNote', file, line: m.line as number } : undefined;
   },
+  revealLine: (m) => {
+    const uri = text(m.uri, 4000);
+    return uri && Number.isInteger(m.line) && (m.line as number) >= 0 ? { type: 'revealLine', uri, line: m.line as number } : undefined;
+  },
+  quizFile: () => ({ type: 'quizFile' }),
+  quizWorkspace: () => ({ type: 'quizWorkspace' }),
+  scanWorkspace: () => ({ type: 'scanWorkspace' }),
+  stopScan: () => ({ type: 'stopScan' }),
   rendered: (m) => {
     const ms = finite(m.ms);
     if (ms === undefined) return undefined;

@@ -21,6 +21,12 @@ export interface QuizRequest {
   count?: number;
   /** For `retry`: the questions to ask again. */
   questionIds?: string[];
+  /** For `file` and `workspace`: the topics found there, with how often each is mentioned. */
+  topics?: { topic: string; count: number }[];
+  /** For `file`: the document (a URI string); the active editor's when absent. */
+  uri?: string;
+  /** Overrides the mode's title ("This file: template.yaml"). */
+  title?: string;
 }
 
 import { QuizUnavailable } from './errors';
@@ -30,7 +36,7 @@ export { QuizUnavailable };
 /** How many of the learner's note cards a review introduces at a time, so a big notes file does not flood it. */
 export const NEW_NOTE_CARDS = 20;
 
-export const DEFAULT_COUNTS: Record<QuizMode, number> = { quick: 10, domain: 10, topic: 5, weakest: 10, exam: EXAM_QUESTIONS, mistakes: 10, retry: 65, due: 20 };
+export const DEFAULT_COUNTS: Record<QuizMode, number> = { quick: 10, domain: 10, topic: 5, weakest: 10, exam: EXAM_QUESTIONS, mistakes: 10, retry: 65, due: 20, file: 10, workspace: 10 };
 
 export const MODE_TITLES: Record<QuizMode, string> = {
   quick: 'Quick practice',
@@ -41,6 +47,8 @@ export const MODE_TITLES: Record<QuizMode, string> = {
   mistakes: 'Review mistakes',
   retry: 'Retry wrong answers',
   due: 'Review due cards',
+  file: 'Quiz on this file',
+  workspace: 'Quiz on this workspace',
 };
 
 export interface ProgressSummary {
@@ -73,7 +81,8 @@ export class QuizCoach {
     if (!questions.length) throw new QuizUnavailable(this.emptyMessage(request));
     const topicName = request.topic ? (this.kb.entry(request.topic)?.name ?? request.topic) : undefined;
     const title =
-      request.mode === 'domain' && request.domain
+      request.title ? request.title
+      : request.mode === 'domain' && request.domain
         ? `Domain ${request.domain}: ${DOMAIN_NAMES[request.domain]}`
         : request.mode === 'topic' && topicName
           ? `Topic: ${topicName}`
@@ -132,6 +141,9 @@ export class QuizCoach {
       }
       case 'retry':
         return (request.questionIds ?? []).map((id) => this.pool.byId(id) ?? this.noteQuestion(id)).filter((q): q is QuizQuestion => !!q).slice(0, count);
+      case 'file':
+      case 'workspace':
+        return this.questionsOnTopics(request, count, random, fresh);
       case 'due': {
         const questions: QuizQuestion[] = [];
         for (const card of this.dueCardIds(now)) {
@@ -142,6 +154,50 @@ export class QuizCoach {
         return questions;
       }
     }
+  }
+
+  /**
+   * Questions about the topics a file or workspace uses: authored questions first, then generated ones,
+   * the topics the learner gets wrong most (and those mentioned most) first.
+   */
+  private questionsOnTopics(request: QuizRequest, count: number, random: Random, fresh: (list: readonly QuizQuestion[], n: number) => QuizQuestion[]): QuizQuestion[] {
+    const where = request.mode === 'file' ? 'This file' : 'This workspace';
+    const topics = (request.topics ?? []).filter((t) => this.kb.entry(t.topic));
+    if (!topics.length) throw new QuizUnavailable(`${where} mentions no AWS service that Cloud Coach has questions about.`);
+    const accuracy = this.topicAccuracy();
+    const need = (t: { topic: string; count: number }) => {
+      const a = accuracy.get(t.topic);
+      const wrong = a ? 1 - a.correct / a.answered : 0.5;
+      return (0.25 + wrong) * Math.log2(2 + t.count);
+    };
+    const ranked = [...topics].sort((a, b) => need(b) - need(a));
+    const rank = new Map(ranked.map((t, i) => [t.topic, i]));
+    const best = (q: QuizQuestion) => Math.min(...q.topics.map((t) => rank.get(t) ?? Infinity));
+    const authored = fresh(this.pool.authored.filter((q) => Number.isFinite(best(q))), this.pool.authored.length).sort((a, b) => best(a) - best(b));
+    // Spread over the topics: one question per topic in turn, neediest first, then the rest.
+    const picked: QuizQuestion[] = [];
+    for (const round of [0, 1, 2, 3]) for (const t of ranked) {
+      const q = authored.filter((x) => x.topics.includes(t.topic) && !picked.includes(x))[0];
+      if (q && picked.length < count && picked.filter((x) => x.topics.includes(t.topic)).length <= round) picked.push(q);
+    }
+    const generated = random.shuffle(ranked.flatMap((t) => this.pool.generatedFor(t.topic))).filter((q) => !picked.some((p) => p.id === q.id));
+    const questions = [...picked, ...generated].slice(0, count);
+    if (!questions.length) throw new QuizUnavailable(`Cloud Coach has no questions yet about the services ${where.toLowerCase()} uses.`);
+    return questions;
+  }
+
+  /** Answers and right answers per topic, from the learner's history. */
+  topicAccuracy(): Map<string, { answered: number; correct: number }> {
+    const byTopic = new Map<string, { answered: number; correct: number }>();
+    for (const a of this.state.answers) {
+      for (const t of a.topics) {
+        const s = byTopic.get(t) ?? { answered: 0, correct: 0 };
+        s.answered++;
+        if (a.correct) s.correct++;
+        byTopic.set(t, s);
+      }
+    }
+    return byTopic;
   }
 
   /** The topics the authored bank asks about, by name, with how many questions each has. */
@@ -255,16 +311,7 @@ export class QuizCoach {
 
   /** Topics by accuracy, weakest first, among those answered at least `min` times. */
   weakTopics(min = 2): ProgressSummary['weakTopics'] {
-    const byTopic = new Map<string, { answered: number; correct: number }>();
-    for (const a of this.state.answers) {
-      for (const t of a.topics) {
-        const s = byTopic.get(t) ?? { answered: 0, correct: 0 };
-        s.answered++;
-        if (a.correct) s.correct++;
-        byTopic.set(t, s);
-      }
-    }
-    return [...byTopic]
+    return [...this.topicAccuracy()]
       .filter(([, s]) => s.answered >= min && s.correct < s.answered)
       .map(([topic, s]) => ({ topic, ...s }))
       .sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);

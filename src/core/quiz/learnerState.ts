@@ -5,7 +5,7 @@
  */
 import { migrateLegacyId } from '../ids';
 import type { Domain } from '../knowledge/types';
-import type { QuizMode } from './session';
+import { QUIZ_MODES, type QuizMode } from './session';
 
 export const LEARNER_STATE_VERSION = 3;
 /** Older answers beyond this are dropped (oldest first) to keep the global state small. */
@@ -67,7 +67,7 @@ export function emptyLearnerState(): LearnerState {
   return { version: LEARNER_STATE_VERSION, answers: [], cards: {}, sessions: [] };
 }
 
-const MODES: readonly string[] = ['quick', 'domain', 'topic', 'weakest', 'exam', 'mistakes', 'retry', 'due'];
+const MODES: readonly string[] = QUIZ_MODES;
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

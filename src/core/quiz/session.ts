@@ -6,7 +6,8 @@ import { migrateLegacyId } from '../ids';
 import { DOMAIN_NAMES, type Domain } from '../knowledge/types';
 import { isCorrect, type QuizQuestion } from './types';
 
-export type QuizMode = 'quick' | 'domain' | 'topic' | 'weakest' | 'exam' | 'mistakes' | 'retry' | 'due';
+export const QUIZ_MODES = ['quick', 'domain', 'topic', 'weakest', 'exam', 'mistakes', 'retry', 'due', 'file', 'workspace'] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];
 
 export const SESSION_VERSION = 2;
 export const EXAM_QUESTIONS = 65;

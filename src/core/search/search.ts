@@ -153,7 +153,7 @@ export class KnowledgeSearch implements KnowledgeSearcher {
   /** Reads the query as a notation the hover understands: AWS::S3::Bucket, s3:GetObject, aws_s3_bucket, an ARN. */
   private notationRefs(q: string): Ref[] {
     if (/\s/.test(q)) return [];
-    const found = detectService(this.kb.lookup, { text: q, character: 0, neighbours: [], prose: false, terraformFile: true });
+    const found = detectService(this.kb.lookup, { text: q, character: 0, neighbours: () => [], prose: false, terraformFile: true });
     if (!found || found.kind !== 'service' || found.span[1] - found.span[0] < q.length - 1) return [];
     const out: Ref[] = [];
     if (found.resourceType) out.push(refs.resource(found.resourceType));
