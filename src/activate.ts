@@ -38,7 +38,7 @@ export function activateCloudCoach(context: vscode.ExtensionContext, platform: P
   const s = createServices(context, platform);
   registerSurfaces(s);
   loadInBackground(s, started);
-  s.log.info(`Cloud Coach activated in ${(performance.now() - started).toFixed(1)} ms (${platform.kind} extension host)`);
+  s.log.info(`Cloud Coach activated in ${(performance.now() - started).toFixed(1)} ms (${platform.kind} extension host, from ${context.extensionUri.toString(true)})`);
 }
 
 function createServices(context: vscode.ExtensionContext, platform: Platform): Services {
@@ -55,6 +55,7 @@ function createServices(context: vscode.ExtensionContext, platform: Platform): S
     log,
     pickAndStart: () => executeCommand(Command.startQuiz),
     openEntry: (id) => cheatSheet.show(refs.entry(id)),
+    examDate: () => settings.current.exam.date,
   };
   const scans = new ScanSurfaces({ knowledge, quiz, settings, log, startSession: (request) => QuizPanel.startSession(quizDeps, request) });
   let model: Promise<CheatSheetModel> | undefined;

@@ -24,6 +24,13 @@ export interface CloudCoachSettings {
     maxFiles: number;
     maxFileSizeKB: number;
   };
+  exam: {
+    /** `YYYY-MM-DD`, or undefined. */
+    date?: string;
+  };
+  walkthrough: {
+    openOnFirstRun: boolean;
+  };
 }
 
 /** The notes settings of one workspace folder (`resource` scope), or the user's when no folder is open. */
@@ -56,6 +63,8 @@ export function readSettings(): CloudCoachSettings {
       maxFiles: Math.min(100_000, Math.max(10, c.get<number>('scan.maxFiles', 5000))),
       maxFileSizeKB: Math.min(10_240, Math.max(16, c.get<number>('scan.maxFileSizeKB', 512))),
     },
+    exam: { date: c.get<string>('exam.date')?.trim() || undefined },
+    walkthrough: { openOnFirstRun: c.get<boolean>('walkthrough.openOnFirstRun', true) },
   };
 }
 

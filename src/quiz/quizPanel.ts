@@ -23,6 +23,8 @@ export interface QuizPanelDeps {
   /** Shows the mode picker (for "New quiz"). */
   pickAndStart: () => Thenable<unknown>;
   openEntry: (id: string) => Thenable<unknown>;
+  /** `cloudCoach.exam.date`, if the learner set one. */
+  examDate: () => string | undefined;
 }
 
 type Screen = { kind: 'session'; session: QuizSession } | { kind: 'progress' };
@@ -112,7 +114,8 @@ export class QuizPanel extends DisposableStore {
     clearTimeout(this.timer);
     if (this.screen.kind === 'progress') {
       const coach = await this.deps.quiz.getCoach();
-      this.post({ type: 'progress', view: progressView(await this.deps.knowledge.load(), coach.progress(Date.now())) });
+      const now = Date.now();
+      this.post({ type: 'progress', view: progressView(await this.deps.knowledge.load(), coach.progress(now), coach.readiness(now, this.deps.examDate())) });
       return;
     }
     const session = this.screen.session;

@@ -310,7 +310,7 @@ const DETECTORS: Detector[] = [
       return id ? service(whole(m), 'cdk', m[0], id) : undefined;
     },
   },
-  { hint: (text) => /[a-z0-9_]\.[A-Z]|aws-cdk-lib\//.test(text), pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][A-Za-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
+  { hint: (text) => /[a-z0-9_]\.[A-Z]|aws-cdk-lib\/|aws_cdk\./.test(text), pattern: /aws-cdk-lib\/aws-([a-z0-9-]+)|\baws_cdk\.aws_([a-z0-9_]+)|\b([a-z][A-Za-z0-9]*_?)\.([A-Z][A-Za-z0-9]+)\b/g, read: cdk },
   {
     // A construct imported by name: import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'.
     // Imports sit at the top of a file: the header's (parsed once) or the line's own.
@@ -373,41 +373,58 @@ export function detectService(t: LookupTables, scan: ServiceScan): Found {
 
 const WORD = /[A-Za-z0-9]+/g;
 
-/** The known name of the most words around the cursor ("S3 Glacier Deep Archive"); of two as long, the one that starts first. */
-export function detectPlainName(t: LookupTables, text: string, character: number): ServiceDetection | undefined {
-  const words: { start: number; end: number }[] = [];
-  let cursorWord = -1;
-  let m: RegExpExecArray | null;
-  const from = Math.max(0, character - 120);
-  const to = Math.min(text.length, character + 120);
+interface Word {
+  start: number;
+  end: number;
+}
+
+/** The words of `text` between `from` and `to`. */
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
   WORD.lastIndex = from;
-  while ((m = WORD.exec(text)) && m.index < to) {
-    if (m.index <= character && character < m.index + m[0].length) cursorWord = words.length;
-    words.push({ start: m.index, end: m.index + m[0].length });
+  for (let m: RegExpExecArray | null; (m = WORD.exec(text)) && m.index < to; ) words.push({ start: m.index, end: m.index + m[0].length });
+  return words;
+}
+
+/**
+ * The longest known name that starts at word `first` ("S3 Glacier Deep Archive"). Words join into one
+ * name only across spaces or a hyphen; a trailing plus sign reads as the word "plus" ("Business Support+").
+ */
+function nameFrom(t: LookupTables, text: string, words: readonly Word[], first: number): ServiceDetection | undefined {
+  let best: ServiceDetection | undefined;
+  let spaced = '';
+  for (let last = first; last < Math.min(words.length, first + t.plainNameMaxWords); last++) {
+    if (last > first && !/^[ \t-]{1,2}$/.test(text.slice(words[last - 1].end, words[last].start))) break;
+    spaced += (last > first ? ' ' : '') + text.slice(words[last].start, words[last].end);
+    const plus = text[words[last].end] === '+';
+    const phrase = plus ? `${spaced} plus` : spaced;
+    const hit = t.plainName[phrase.toLowerCase()];
+    if (!hit || (hit.exact && !hit.exact.includes(phrase))) continue;
+    const span: Span = [words[first].start, words[last].end + (plus ? 1 : 0)];
+    best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
   }
+  return best;
+}
+
+/** A known name starting at `start` on the line (for scanning a whole file). */
+export function plainNameAt(t: LookupTables, text: string, start: number): ServiceDetection | undefined {
+  return nameFrom(t, text, wordsIn(text, start, Math.min(text.length, start + 200)), 0);
+}
+
+/** The known name of the most words around the cursor; of two as long, the one that starts first. */
+export function detectPlainName(t: LookupTables, text: string, character: number): ServiceDetection | undefined {
+  const words = wordsIn(text, Math.max(0, character - 120), Math.min(text.length, character + 120));
+  const cursorWord = words.findIndex((w) => w.start <= character && character < w.end);
   if (cursorWord < 0) return undefined;
-  const max = t.plainNameMaxWords;
-  // Words join into one name only across spaces or a hyphen.
-  const joins = (i: number) => /^[ \t-]{1,2}$/.test(text.slice(words[i].end, words[i + 1].start));
   let best: ServiceDetection | undefined;
   let bestWords = 0;
-  for (let first = Math.max(0, cursorWord - max + 1); first <= cursorWord; first++) {
-    let ok = true;
-    for (let i = first; i < cursorWord && ok; i++) ok = joins(i);
-    if (!ok) continue;
-    for (let last = cursorWord; last < Math.min(words.length, first + max); last++) {
-      if (last > cursorWord && !joins(last - 1)) break;
-      const phrase = words.slice(first, last + 1).map((w) => text.slice(w.start, w.end));
-      // "Business Support+" is its own name: a trailing plus sign reads as the word "plus".
-      const plus = text[words[last].end] === '+';
-      const spaced = phrase.join(' ') + (plus ? ' plus' : '');
-      const hit = t.plainName[spaced.toLowerCase()];
-      if (!hit || (hit.exact && !hit.exact.includes(spaced))) continue;
-      const span: Span = [words[first].start, words[last].end + (plus ? 1 : 0)];
-      if (last - first + 1 > bestWords) {
-        best = service(span, 'plain-name', text.slice(span[0], span[1]), hit.entry);
-        bestWords = last - first + 1;
-      }
+  for (let first = Math.max(0, cursorWord - t.plainNameMaxWords + 1); first <= cursorWord; first++) {
+    const hit = nameFrom(t, text, words, first);
+    if (!hit || hit.span[1] <= character) continue;
+    const count = words.filter((w) => w.start >= hit.span[0] && w.end <= hit.span[1]).length;
+    if (count > bestWords) {
+      best = hit;
+      bestWords = count;
     }
   }
   return best;

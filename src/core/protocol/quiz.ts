@@ -4,6 +4,7 @@
  */
 import { messageParser, type Parsers } from './parse';
 import { isEntryId } from '../ids';
+import type { Readiness } from '../quiz/readiness';
 
 export interface OptionView {
   id: string;
@@ -62,6 +63,8 @@ export interface ProgressView {
   weakTopics: { id: string; name: string; answered: number; correct: number }[];
   due: number;
   mistakes: number;
+  /** With an exam date set (cloudCoach.exam.date). */
+  readiness?: Readiness;
 }
 
 export type ExtensionToQuiz =

@@ -10,6 +10,7 @@ import { Random } from './random';
 import { cardIds, isUserNoteQuestion, parseCardId, parseQuestionId, questionIds } from '../ids';
 import type { NoteCards } from '../knowledge/userNotes';
 import { noteCardQuestion } from './noteQuestion';
+import { readiness, type Readiness } from './readiness';
 import { dueCards, hasCard, review } from './scheduler';
 import { EXAM_MINUTES, EXAM_QUESTIONS, examDistribution, QuizSession, type AnswerEvent, type QuizMode } from './session';
 import type { QuizQuestion } from './types';
@@ -315,6 +316,11 @@ export class QuizCoach {
       .filter(([, s]) => s.answered >= min && s.correct < s.answered)
       .map(([topic, s]) => ({ topic, ...s }))
       .sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);
+  }
+
+  /** Readiness for the learner's exam date (see readiness.ts), or undefined without a valid date. */
+  readiness(now: number, examDate: string | undefined): Readiness | undefined {
+    return examDate ? readiness(this.kb, this.state, now, examDate, this.dueCount(now)) : undefined;
   }
 
   progress(now: number): ProgressSummary {

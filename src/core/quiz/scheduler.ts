@@ -56,3 +56,8 @@ export function dueCards(state: LearnerState, now: number, include: (cardId: str
 export function removeCard(state: LearnerState, cardId: string): void {
   delete state.cards[cardId];
 }
+
+/** How likely the learner still recalls a card at `now`, 0 to 1 (FSRS retrievability). */
+export function retrievability(card: StoredCard, now: number): number {
+  return scheduler.get_retrievability(toCard(card), new Date(now), false);
+}

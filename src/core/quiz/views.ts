@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DOMAIN_NAMES } from '../knowledge/types';
 import type { OptionView, ProgressView, QuestionView, ResultsView } from '../protocol/quiz';
 import type { ProgressSummary } from './coach';
+import type { Readiness } from './readiness';
 import { PASSING_SCORE, type QuizSession } from './session';
 import type { QuizQuestion } from './types';
 
@@ -61,6 +62,6 @@ export function resultsView(session: QuizSession, dueCards: number): ResultsView
   };
 }
 
-export function progressView(kb: KnowledgeBase, p: ProgressSummary): ProgressView {
-  return { ...p, weakTopics: p.weakTopics.map((t) => ({ id: t.topic, name: kb.entry(t.topic)?.name ?? t.topic, answered: t.answered, correct: t.correct })) };
+export function progressView(kb: KnowledgeBase, p: ProgressSummary, readiness?: Readiness): ProgressView {
+  return { ...p, ...(readiness ? { readiness } : {}), weakTopics: p.weakTopics.map((t) => ({ id: t.topic, name: kb.entry(t.topic)?.name ?? t.topic, answered: t.answered, correct: t.correct })) };
 }

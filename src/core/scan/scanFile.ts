@@ -7,7 +7,7 @@ import { HEADER_LINES, NEIGHBOURS } from '../detect/detect';
 import type { Notation, PortDetection, ServiceDetection, Span } from '../detect/detection';
 import { detectPort } from '../detect/ports';
 import { isProseAt } from '../detect/prose';
-import { detectPlainName, servicesOnLine } from '../detect/services';
+import { plainNameAt, servicesOnLine } from '../detect/services';
 import type { LookupTables } from '../knowledge/lookupTables';
 import { policyFindings, type Finding } from './findings';
 
@@ -109,8 +109,8 @@ function plainNames(t: LookupTables, text: string, languageId: string, lineAt: (
     const at = w.index;
     if (overlaps(found, [at, at + w[0].length])) continue;
     if (!isProseAt(text, at, languageId, lineAt)) continue;
-    const hit = detectPlainName(t, text, at);
-    if (hit && hit.span[0] === at && !overlaps(found, hit.span)) {
+    const hit = plainNameAt(t, text, at);
+    if (hit && !overlaps(found, hit.span)) {
       found.push(hit.span);
       out.push(hit);
     }
