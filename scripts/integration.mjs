@@ -30,7 +30,7 @@ async function main() {
     workspace: join(projectRoot, 'samples'),
     extraExtensions: [join(projectRoot, 'test', 'integration', 'host')],
     env: { CLOUD_COACH_INTEGRATION_INDEX: join(out, 'index.js'), CLOUD_COACH_INTEGRATION_REPORT: report },
-    settings: { 'chat.disableAIFeatures': true },
+    settings: { 'chat.disableAIFeatures': true, 'cloudCoach.walkthrough.openOnFirstRun': false },
   });
   const browser = await launchChromium();
   let code;

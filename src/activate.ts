@@ -17,6 +17,7 @@ import { DueCardsStatus } from './review/statusBar';
 import { Settings } from './settings';
 import { ScanSurfaces } from './scan/scanSurfaces';
 import { MediaFiles } from './webview/html';
+import { openSample, openWalkthroughOnce } from './welcome';
 
 /** The services every surface shares, created once per activation. */
 interface Services {
@@ -31,6 +32,7 @@ interface Services {
   cheatSheetModel: () => Promise<CheatSheetModel>;
   status: DueCardsStatus;
   scans: ScanSurfaces;
+  platform: Platform;
 }
 
 export function activateCloudCoach(context: vscode.ExtensionContext, platform: Platform): void {
@@ -74,7 +76,7 @@ function createServices(context: vscode.ExtensionContext, platform: Platform): S
   });
   const status = new DueCardsStatus(quiz, settings);
   context.subscriptions.push(log, settings, notes, cheatSheet, status, scans);
-  return { context, log, settings, knowledge, notes, quiz, quizDeps, cheatSheet, cheatSheetModel, status, scans };
+  return { context, log, settings, knowledge, notes, quiz, quizDeps, cheatSheet, cheatSheetModel, status, scans, platform };
 }
 
 function registerSurfaces(s: Services): void {
@@ -101,7 +103,9 @@ function registerSurfaces(s: Services): void {
     registerCommand(Command.addNotesFile, addNotesFile),
     registerCommand(Command.openUserNote, (file, line) => openUserNote(s.notes.notes, file, line, s.log)),
     ...s.scans.register(() => s.cheatSheet.showSection('inFile')),
+    registerCommand(Command.openSample, () => openSample(s.context.extensionUri, s.platform)),
   );
+  openWalkthroughOnce(s.context, s.settings);
 }
 
 /** Reads the knowledge base right after activation: first what hovers need, then the rest. */

@@ -7,11 +7,7 @@
 import type { ExtensionToQuiz, OptionView, ProgressView, QuestionView, QuizToExtension, ResultsView } from '../../src/core/protocol/quiz';
 import { acquireApi, el, icon } from '../shared/dom';
 
-interface PanelState {
-  scroll: number;
-}
-
-const vscode = acquireApi<PanelState>();
+const vscode = acquireApi();
 const send = (m: QuizToExtension) => vscode.postMessage(m);
 const app = document.getElementById('app') as HTMLElement;
 
@@ -135,7 +131,8 @@ function header(q: QuestionView): HTMLElement {
   });
   progress.append(el('div', { class: 'bar', style: `width:${(100 * (q.index + 1)) / q.total}%` }));
   bar.append(el('span', { class: 'count' }, `Question ${q.index + 1} of ${q.total}`), progress);
-  if (q.deadline) bar.append(el('span', { class: 'timer', id: 'timer', role: 'timer', 'aria-label': 'Time left' }, icon('watch'), el('span', { id: 'time-left' }, '')));
+  // The clock itself is not read aloud every second (a timer is not live); milestones are announced.
+  if (q.deadline) bar.append(el('span', { class: 'timer', id: 'timer', role: 'timer', 'aria-label': 'Time left' }, icon('watch'), el('span', { id: 'time-left' }, '')), el('span', { id: 'timer-announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }));
   return bar;
 }
 
@@ -238,6 +235,9 @@ function navigator(q: QuestionView): HTMLElement {
   return nav;
 }
 
+/** Minutes left at which a screen reader hears the time. */
+const ANNOUNCED_MINUTES = [60, 30, 15, 10, 5, 1];
+
 function startTimer(deadline: number): void {
   const tick = () => {
     const left = Math.max(0, deadline - Date.now());
@@ -246,6 +246,9 @@ function startTimer(deadline: number): void {
     const s = Math.floor((left % 60_000) / 1000);
     if (out) out.textContent = `${m}:${String(s).padStart(2, '0')}`;
     document.getElementById('timer')?.classList.toggle('low', left < 5 * 60_000);
+    const milestone = ANNOUNCED_MINUTES.find((minutes) => left <= minutes * 60_000 && left > minutes * 60_000 - 1000);
+    const announce = document.getElementById('timer-announce');
+    if (milestone && announce) announce.textContent = `${milestone} minute${milestone === 1 ? '' : 's'} left`;
     if (left <= 0) {
       window.clearInterval(timer);
       send({ type: 'timeUp' });
@@ -374,10 +377,31 @@ function renderProgress(p: ProgressView): void {
     for (const s of p.sessions) list.append(el('li', {}, `${new Date(s.at).toLocaleString()}: ${s.title} — ${s.correct}/${s.total}${s.scaled ? ` (estimated ${s.scaled})` : ''}`));
     section.append(el('h2', {}, 'Recent sessions'), list);
   }
+  if (p.readiness) section.append(...readinessView(p.readiness));
   const actions = el('div', { class: 'actions' }, button('New quiz', () => send({ type: 'newQuiz' }), { icon: 'add' }));
   if (p.due) actions.append(button(`Review ${p.due} due card${p.due === 1 ? '' : 's'}`, () => send({ type: 'review' }), { secondary: true, icon: 'history' }));
   section.append(actions);
   app.append(section);
+}
+
+/** Days left, cards a day, and the per-domain estimate, labelled as one. */
+function readinessView(r: NonNullable<ProgressView['readiness']>): HTMLElement[] {
+  const table = el('table', { class: 'domains', 'aria-label': 'Estimated readiness by domain' });
+  table.append(el('thead', {}, el('tr', {}, ...['Domain', 'Estimated readiness', 'Based on'].map((t) => el('th', { scope: 'col' }, t)))));
+  const body = el('tbody');
+  for (const d of r.domains) {
+    const basis = `${d.recentAnswers} recent answer${d.recentAnswers === 1 ? '' : 's'}${d.cards ? `, ${d.cards} review card${d.cards === 1 ? '' : 's'}` : ''}`;
+    body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', {}, d.estimate === undefined ? 'not enough answers yet' : meter(d.estimate)), el('td', {}, basis)));
+  }
+  table.append(body);
+  const when = r.daysLeft ? `${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'} to your exam on ${r.examDate}` : `Your exam date, ${r.examDate}, has come`;
+  return [
+    el('h2', {}, 'Exam readiness (an estimate)'),
+    el('p', { class: 'big' }, when),
+    el('p', {}, `About ${r.perDay} card${r.perDay === 1 ? '' : 's'} a day: the reviews due today, and enough new topics to practise all ${r.topicsTotal} topics once before the exam (${r.topicsLeft} not practised yet).`),
+    table,
+    el('p', { class: 'hint' }, r.method),
+  ];
 }
 
 send({ type: 'ready' });

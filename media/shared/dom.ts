@@ -3,24 +3,16 @@
  * Markdown the extension rendered with markdown-it, raw HTML off.
  */
 
-export interface VsCodeApi<S> {
+export interface VsCodeApi {
   postMessage(message: unknown): void;
-  getState(): Partial<S> | undefined;
-  setState(state: S): void;
 }
 
-declare function acquireVsCodeApi<S>(): VsCodeApi<S>;
+declare function acquireVsCodeApi(): VsCodeApi;
 
-export function acquireApi<S>(): VsCodeApi<S> {
-  const api = acquireVsCodeApi<S>();
-  return {
-    postMessage: (m) => api.postMessage(m),
-    setState: (s) => api.setState(s),
-    getState: () => {
-      const s = api.getState();
-      return s && typeof s === 'object' ? s : undefined;
-    },
-  };
+/** The webview's channel to the extension. The extension keeps every state that must outlive the page. */
+export function acquireApi(): VsCodeApi {
+  const api = acquireVsCodeApi();
+  return { postMessage: (m) => api.postMessage(m) };
 }
 
 type Child = Node | string;

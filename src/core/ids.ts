@@ -26,6 +26,7 @@ export const Command = {
   showInFile: 'cloudCoach.showInFile',
   scanWorkspace: 'cloudCoach.scanWorkspace',
   stopWorkspaceScan: 'cloudCoach.stopWorkspaceScan',
+  openSample: 'cloudCoach.openSample',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
@@ -57,6 +58,7 @@ export interface CommandArgs {
   'cloudCoach.showInFile': [];
   'cloudCoach.scanWorkspace': [];
   'cloudCoach.stopWorkspaceScan': [];
+  'cloudCoach.openSample': [];
 }
 
 /** A `command:` link for trusted Markdown (hovers), with JSON-encoded arguments. */

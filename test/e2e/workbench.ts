@@ -113,6 +113,8 @@ export class Workbench {
         'git.enabled': false,
         // Settings and similar editors open as tabs, not in a modal layer the keyboard cannot leave.
         'workbench.editor.useModal': 'off',
+        // The walkthrough opens on a first run; its own suite turns this back on.
+        'cloudCoach.walkthrough.openOnFirstRun': false,
         ...options.settings,
       },
     });
