@@ -15,6 +15,8 @@ describe('the cheat sheet', function () {
   });
   after(async () => wb?.close());
   screenshotOnFailure(() => wb);
+  // The search results, not the In this file / In this workspace lists above the tabs.
+  const results = () => view.getByRole('list', { name: /results? for/ }).getByRole('listitem');
 
   const shoot = async (name: string, themes: (keyof typeof THEMES)[] = ['dark', 'light']) => {
     for (const theme of themes) {
@@ -35,11 +37,11 @@ describe('the cheat sheet', function () {
   it('finds "EBS" and opens Amazon Elastic Block Store', async () => {
     const search = view.getByRole('searchbox', { name: 'Search' });
     await search.fill('EBS');
-    const first = view.getByRole('listitem').first();
+    const first = results().first();
     await first.waitFor();
     assert.match(await first.innerText(), /Amazon Elastic Block Store/);
     await shoot('search-ebs');
-    await view.getByRole('listitem').filter({ hasText: 'Amazon Elastic Block Store' }).first().click();
+    await results().filter({ hasText: 'Amazon Elastic Block Store' }).first().click();
     const title = view.getByRole('heading', { level: 1 });
     await title.waitFor();
     assert.match(await title.innerText(), /Amazon Elastic Block Store/);
@@ -103,13 +105,13 @@ describe('the cheat sheet', function () {
   it('answers a notation search such as s3:GetObject with the right service', async () => {
     await view.getByRole('tab', { name: 'Browse' }).click();
     await view.getByRole('searchbox', { name: 'Search' }).fill('s3:GetObject');
-    const first = view.getByRole('listitem').first();
+    const first = results().first();
     await wb.waitFor(async () => /Amazon Simple Storage Service/.test(await first.innerText()), 5000, 'Amazon S3 first');
   });
 
   it('keeps the open entry across a window reload', async () => {
     await view.getByRole('searchbox', { name: 'Search' }).fill('Route 53');
-    await view.getByRole('listitem').filter({ hasText: 'Amazon Route 53' }).first().click();
+    await results().filter({ hasText: 'Amazon Route 53' }).first().click();
     await wb.waitFor(async () => /Route 53/.test(await view.getByRole('heading', { level: 1 }).innerText().catch(() => '')), 10_000, 'Route 53');
     await wb.reload();
     // The sidebar comes back as it was; open it from the palette only if it did not.
@@ -130,7 +132,7 @@ describe('the cheat sheet', function () {
   it('moves through results with the arrow keys and opens one with Enter', async () => {
     const search = view.getByRole('searchbox', { name: 'Search' });
     await search.fill('load balancer');
-    await view.getByRole('listitem').first().waitFor();
+    await results().first().waitFor();
     await search.press('ArrowDown');
     await view.locator(':focus').press('ArrowDown');
     const focused = await view.locator(':focus').innerText();

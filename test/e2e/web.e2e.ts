@@ -48,7 +48,7 @@ describe('in the browser (web worker extension host)', function () {
     await wb.runCommand('Cloud Coach: Open Cheat Sheet');
     const view = await wb.webview('Cloud Coach Cheat Sheet');
     await view.getByRole('searchbox', { name: 'Search' }).fill('s3:GetObject');
-    const first = view.getByRole('listitem').first();
+    const first = view.getByRole('list', { name: /results? for/ }).getByRole('listitem').first();
     await wb.waitFor(async () => /Amazon Simple Storage Service/.test(await first.innerText().catch(() => '')), 10_000, 'the S3 result');
     await wb.screenshot('cheat-sheet-search');
   });
