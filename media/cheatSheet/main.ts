@@ -7,6 +7,7 @@
 import type { CheatSheetToExtension, CheatSheetViewState, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
 import { refs } from '../../src/core/ids';
 import { acquireApi, el, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 import { inFileSection, inWorkspaceSection, type ScansState } from './scans';
 
 type Tab = CheatSheetViewState['tab'];
@@ -53,8 +54,8 @@ const app = document.getElementById('app') as HTMLElement;
 const header = el('header', { class: 'search-bar' });
 const search = el('input', {
   type: 'search',
-  placeholder: 'Search services, ports, AWS::... , s3:Get...',
-  'aria-label': 'Search',
+  placeholder: t('Search services, ports, AWS::... , s3:Get...'),
+  'aria-label': t('Search'),
   value: state.query,
 }) as HTMLInputElement;
 header.append(el('span', { class: 'codicon codicon-search', 'aria-hidden': 'true' }), search);
@@ -166,7 +167,7 @@ function scanSection(id: string, label: string, content: HTMLElement[]): HTMLEle
 }
 
 function refreshScans(): void {
-  scansBox.replaceChildren(scanSection('in-file', 'In this file', inFileSection(scans)), scanSection('in-workspace', 'In this workspace', inWorkspaceSection(scans)));
+  scansBox.replaceChildren(scanSection('in-file', t('In this file'), inFileSection(scans)), scanSection('in-workspace', t('In this workspace'), inWorkspaceSection(scans)));
 }
 
 function focusItem(index: number): void {
@@ -234,7 +235,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToCheatSheet>) 
       state.ref = undefined;
       save();
       render();
-      main.prepend(el('p', { class: 'notice', role: 'status' }, `Nothing found for ${m.ref}.`));
+      main.prepend(el('p', { class: 'notice', role: 'status' }, t('Nothing found for {0}.', m.ref)));
       break;
   }
 });
@@ -273,8 +274,8 @@ function render(): void {
   main.replaceChildren();
   if (!home) return;
   if (state.query.trim() && results) {
-    main.append(list(results, `${results.length} result${results.length === 1 ? '' : 's'} for “${state.query}”`));
-    if (!results.length) main.append(el('p', { class: 'notice' }, 'No entries match. Try a service name, a port number or a notation such as AWS::S3::Bucket.'));
+    main.append(list(results, t(results.length === 1 ? '{0} result for “{1}”' : '{0} results for “{1}”', results.length, state.query)));
+    if (!results.length) main.append(el('p', { class: 'notice' }, t('No entries match. Try a service name, a port number or a notation such as AWS::S3::Bucket.')));
     finishRender();
     return;
   }
@@ -290,13 +291,13 @@ function render(): void {
 }
 
 function tabs(): HTMLElement {
-  const bar = el('div', { role: 'tablist', 'aria-label': 'Cheat sheet sections', class: 'tabs' });
+  const bar = el('div', { role: 'tablist', 'aria-label': t('Cheat sheet sections'), class: 'tabs' });
   const names: [Tab, string, string][] = [
-    ['browse', 'Browse', 'library'],
-    ['concepts', 'Concepts', 'lightbulb'],
-    ['compare', 'Compare', 'split-horizontal'],
-    ['ports', 'Ports', 'plug'],
-    ['notes', 'My notes', 'notebook'],
+    ['browse', t('Browse'), 'library'],
+    ['concepts', t('Concepts'), 'lightbulb'],
+    ['compare', t('Compare'), 'split-horizontal'],
+    ['ports', t('Ports'), 'plug'],
+    ['notes', t('My notes'), 'notebook'],
   ];
   for (const [tab, label, codicon] of names) {
     const selected = state.tab === tab;
@@ -316,28 +317,28 @@ function tabs(): HTMLElement {
 }
 
 function renderBrowse(panel: HTMLElement, h: HomeModel): void {
-  const switcher = el('div', { class: 'segmented', role: 'group', 'aria-label': 'Browse by' });
-  for (const [by, label] of [['category', 'By category'], ['domain', 'By exam domain']] as const) {
+  const switcher = el('div', { class: 'segmented', role: 'group', 'aria-label': t('Browse by') });
+  for (const [by, label] of [['category', t('By category')], ['domain', t('By exam domain')]] as const) {
     switcher.append(el('button', { 'data-action': 'browse-by', 'data-by': by, 'aria-pressed': String(state.browseBy === by), class: 'segment' }, label));
   }
   panel.append(switcher);
   const pick = (refs: number[]) => refs.map((i) => h.items[i]);
   if (state.browseBy === 'category') for (const c of h.categories) panel.append(section(c.name, () => list(pick(c.items)), `${c.items.length}`));
-  else for (const d of h.domains) panel.append(section(`Domain ${d.domain}: ${d.name}`, () => list(pick(d.items)), `${d.weight}% of the exam`));
+  else for (const d of h.domains) panel.append(section(t('Domain {0}: {1}', d.domain, d.name), () => list(pick(d.items)), t('{0}% of the exam', d.weight)));
 }
 
 function renderComparisons(panel: HTMLElement, h: HomeModel): void {
   if (!h.comparisons.length) {
-    panel.append(el('p', { class: 'notice' }, 'No comparisons yet.'));
+    panel.append(el('p', { class: 'notice' }, t('No comparisons yet.')));
     return;
   }
-  panel.append(list(h.comparisons.map((c) => ({ ref: refs.comparison(c.id), name: c.title, category: 'Comparison', summary: c.intro ?? '' }))));
+  panel.append(list(h.comparisons.map((c) => ({ ref: refs.comparison(c.id), name: c.title, category: t('Comparison'), summary: c.intro ?? '' }))));
 }
 
 function renderPorts(panel: HTMLElement, h: HomeModel): void {
-  const filter = el('input', { type: 'search', placeholder: 'Filter by port, protocol or service', 'aria-label': 'Filter ports', value: state.portFilter, class: 'filter' }) as HTMLInputElement;
-  const table = el('table', { class: 'ports', 'aria-label': 'Ports' });
-  const head = el('thead', {}, el('tr', {}, ...['Port', 'Protocol', 'Used for', 'On AWS'].map((t) => el('th', { scope: 'col' }, t))));
+  const filter = el('input', { type: 'search', placeholder: t('Filter by port, protocol or service'), 'aria-label': t('Filter ports'), value: state.portFilter, class: 'filter' }) as HTMLInputElement;
+  const table = el('table', { class: 'ports', 'aria-label': t('Ports') });
+  const head = el('thead', {}, el('tr', {}, ...[t('Port'), t('Protocol'), t('Used for'), t('On AWS')].map((name) => el('th', { scope: 'col' }, name))));
   const body = el('tbody');
   table.append(head, body);
   const fill = () => {
@@ -349,10 +350,10 @@ function renderPorts(panel: HTMLElement, h: HomeModel): void {
       const aws = el('td');
       r.aws.forEach((a, i) => aws.append(...(i ? [', '] : []), el('a', { href: '#', 'data-ref': a.ref }, a.name)));
       const portCell = el('td', { class: 'num' }, r.port);
-      if (r.risk) portCell.append(el('span', { class: 'codicon codicon-warning risk', title: `Risky to open to the internet (${r.risk})`, 'aria-label': `risk: ${r.risk}` }));
+      if (r.risk) portCell.append(el('span', { class: 'codicon codicon-warning risk', title: t('Risky to open to the internet ({0})', r.risk), 'aria-label': t('risk: {0}', r.risk) }));
       body.append(el('tr', { 'data-port': r.port }, portCell, el('td', {}, el('strong', {}, r.protocol), el('div', { class: 'muted' }, `${r.name} · ${r.transport}`)), el('td', {}, r.use), aws));
     }
-    if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: '4', class: 'notice' }, 'No port matches the filter.')));
+    if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: '4', class: 'notice' }, t('No port matches the filter.'))));
   };
   filter.addEventListener('input', () => {
     state.portFilter = filter.value;
@@ -375,8 +376,8 @@ function renderMyNotes(panel: HTMLElement, h: HomeModel): void {
       el(
         'div',
         { class: 'notice' },
-        el('p', {}, 'Your own Markdown notes appear here, in search and in hovers.'),
-        el('p', {}, 'Run “Cloud Coach: Add Notes File...” or set cloudCoach.notes.paths.'),
+        el('p', {}, t('Your own Markdown notes appear here, in search and in hovers.')),
+        el('p', {}, t('Run “Cloud Coach: Add Notes File...” or set cloudCoach.notes.paths.')),
       ),
     );
     return;
@@ -409,13 +410,13 @@ function section(label: string, content: () => HTMLElement, count?: string): HTM
 function list(items: ListItem[], label?: string): HTMLElement {
   const wrap = el('div', { class: 'list-wrap' });
   if (label) wrap.append(el('div', { class: 'list-label', role: 'status' }, label));
-  const ul = el('ul', { role: 'list', class: 'list', 'aria-label': label ?? 'Entries' });
+  const ul = el('ul', { role: 'list', class: 'list', 'aria-label': label ?? t('Entries') });
   for (const item of items) {
     ul.append(
       el(
         'li',
         { role: 'listitem', tabindex: '0', 'data-ref': item.ref, class: item.mine ? 'item mine' : 'item' },
-        el('div', { class: 'item-head' }, el('span', { class: 'name' }, item.name), item.status ? el('span', { class: 'badge warn', title: item.status }, 'status') : '', el('span', { class: 'category' }, item.category)),
+        el('div', { class: 'item-head' }, el('span', { class: 'name' }, item.name), item.status ? el('span', { class: 'badge warn', title: item.status }, t('status')) : '', el('span', { class: 'category' }, item.category)),
         el('div', { class: 'summary' }, item.summary),
       ),
     );
@@ -425,7 +426,7 @@ function list(items: ListItem[], label?: string): HTMLElement {
 }
 
 function backButton(): HTMLElement {
-  return el('button', { class: 'back', 'data-action': 'back', 'aria-label': 'Back' }, icon('arrow-left'), 'Back');
+  return el('button', { class: 'back', 'data-action': 'back', 'aria-label': t('Back') }, icon('arrow-left'), t('Back'));
 }
 
 function renderDetail(d: DetailModel): void {
@@ -442,14 +443,14 @@ function renderDetail(d: DetailModel): void {
     article.append(status);
   }
   const actions = el('div', { class: 'actions' });
-  if (d.docs) actions.append(el('a', { href: '#', class: 'button secondary', 'data-external': d.docs }, icon('link-external'), 'Documentation'));
-  if (d.quizTopic) actions.append(el('button', { class: 'button', 'data-action': 'quiz', 'data-topic': d.quizTopic }, icon('mortar-board'), 'Quiz me on this'));
+  if (d.docs) actions.append(el('a', { href: '#', class: 'button secondary', 'data-external': d.docs }, icon('link-external'), t('Documentation')));
+  if (d.quizTopic) actions.append(el('button', { class: 'button', 'data-action': 'quiz', 'data-topic': d.quizTopic }, icon('mortar-board'), t('Quiz me on this')));
   article.append(actions);
   const body = el('div', { class: 'markdown' });
   body.innerHTML = d.html;
   article.append(body);
   if (d.userNotes.length && d.kind !== 'usernote') {
-    const mine = el('section', { class: 'your-notes', 'aria-label': 'Your notes' }, el('h2', {}, icon('notebook'), 'Your notes'));
+    const mine = el('section', { class: 'your-notes', 'aria-label': t('Your notes') }, el('h2', {}, icon('notebook'), t('Your notes')));
     for (const n of d.userNotes) {
       const item = el('div', { class: 'user-note' }, el('strong', {}, n.term));
       const html = el('div', { class: 'markdown' });
@@ -465,17 +466,17 @@ function renderDetail(d: DetailModel): void {
     else body.before(mine);
   } else if (d.kind === 'usernote' && d.userNotes[0]) {
     const n = d.userNotes[0];
-    article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), `Open ${n.fileLabel}:${n.line + 1}`));
+    article.append(el('a', { href: '#', 'data-action': 'open-note', 'data-file': n.file, 'data-line': String(n.line) }, icon('go-to-file'), t('Open {0}:{1}', n.fileLabel, n.line + 1)));
   }
   if (d.notations.length) {
-    const table = el('table', { class: 'notations', 'aria-label': 'Notations' });
+    const table = el('table', { class: 'notations', 'aria-label': t('Notations') });
     for (const n of d.notations) table.append(el('tr', {}, el('th', { scope: 'row' }, n.label), el('td', {}, ...n.values.map((v) => el('code', {}, v)))));
-    article.append(el('h2', {}, 'In templates and code'), table);
+    article.append(el('h2', {}, t('In templates and code')), table);
   }
   if (d.related.length) {
-    const rel = el('ul', { class: 'related', 'aria-label': 'Related' });
+    const rel = el('ul', { class: 'related', 'aria-label': t('Related') });
     for (const r of d.related) rel.append(el('li', {}, el('a', { href: '#', 'data-ref': r.ref }, r.name)));
-    article.append(el('h2', {}, 'Related'), rel);
+    article.append(el('h2', {}, t('Related')), rel);
   }
   main.append(article);
   finishRender();
@@ -514,7 +515,7 @@ function renderComparison(c: ComparisonModel): void {
     cards.append(el('section', { class: 'compare-card', 'aria-label': col.name }, el('h2', {}, col.ref ? el('a', { href: '#', 'data-ref': col.ref }, col.name) : col.name), list));
   });
   article.append(el('div', { class: 'table-scroll' }, table), cards);
-  if (c.docs) article.append(el('a', { href: '#', class: 'button secondary', 'data-external': c.docs }, icon('link-external'), 'Documentation'));
+  if (c.docs) article.append(el('a', { href: '#', class: 'button secondary', 'data-external': c.docs }, icon('link-external'), t('Documentation')));
   main.append(article);
   finishRender();
   focusTitle(article);

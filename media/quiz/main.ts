@@ -6,6 +6,7 @@
  */
 import type { ExtensionToQuiz, OptionView, ProgressView, QuestionView, QuizToExtension, ResultsView } from '../../src/core/protocol/quiz';
 import { acquireApi, el, icon } from '../shared/dom';
+import { t } from '../shared/l10n';
 
 const vscode = acquireApi();
 const send = (m: QuizToExtension) => vscode.postMessage(m);
@@ -54,7 +55,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToQuiz>) => {
       if (question?.deadline) startTimer(question.deadline);
       break;
     case 'error':
-      app.prepend(el('p', { class: 'error', role: 'alert' }, `Something went wrong: ${m.message}`));
+      app.prepend(el('p', { class: 'error', role: 'alert' }, t('Something went wrong: {0}', m.message)));
       break;
   }
   app.removeAttribute('aria-busy');
@@ -123,16 +124,16 @@ function header(q: QuestionView): HTMLElement {
   const progress = el('div', {
     class: 'progress',
     role: 'progressbar',
-    'aria-label': 'Progress',
+    'aria-label': t('Progress'),
     'aria-valuemin': '0',
     'aria-valuemax': String(q.total),
     'aria-valuenow': String(q.index + 1),
-    'aria-valuetext': `Question ${q.index + 1} of ${q.total}`,
+    'aria-valuetext': t('Question {0} of {1}', q.index + 1, q.total),
   });
   progress.append(el('div', { class: 'bar', style: `width:${(100 * (q.index + 1)) / q.total}%` }));
-  bar.append(el('span', { class: 'count' }, `Question ${q.index + 1} of ${q.total}`), progress);
+  bar.append(el('span', { class: 'count' }, t('Question {0} of {1}', q.index + 1, q.total)), progress);
   // The clock itself is not read aloud every second (a timer is not live); milestones are announced.
-  if (q.deadline) bar.append(el('span', { class: 'timer', id: 'timer', role: 'timer', 'aria-label': 'Time left' }, icon('watch'), el('span', { id: 'time-left' }, '')), el('span', { id: 'timer-announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }));
+  if (q.deadline) bar.append(el('span', { class: 'timer', id: 'timer', role: 'timer', 'aria-label': t('Time left') }, icon('watch'), el('span', { id: 'time-left' }, '')), el('span', { id: 'timer-announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }));
   return bar;
 }
 
@@ -144,9 +145,9 @@ function renderQuestion(q: QuestionView): void {
   app.append(header(q));
 
   const section = el('section', { class: 'question', 'aria-labelledby': 'prompt' });
-  section.append(el('div', { class: 'meta' }, q.domain, q.flagged ? el('span', { class: 'flag-badge' }, icon('bookmark'), 'Flagged') : ''));
+  section.append(el('div', { class: 'meta' }, q.domain, q.flagged ? el('span', { class: 'flag-badge' }, icon('bookmark'), t('Flagged')) : ''));
   section.append(el('h2', { id: 'prompt', tabindex: '-1' }, q.prompt));
-  const hint = q.type === 'multiple' ? `Choose ${q.choose}.` : 'Choose one.';
+  const hint = q.type === 'multiple' ? t('Choose {0}.', q.choose) : t('Choose one.');
   const group = el('div', { role: q.type === 'single' ? 'radiogroup' : 'group', 'aria-labelledby': 'prompt', 'aria-describedby': 'choose-hint', class: 'options' });
   section.append(el('p', { id: 'choose-hint', class: 'hint' }, hint));
   q.options.forEach((o, i) => group.append(optionRow(q, o, i)));
@@ -158,15 +159,15 @@ function renderQuestion(q: QuestionView): void {
   const actions = el('div', { class: 'actions' });
   if (q.examMode) {
     actions.append(
-      button('Previous', () => send({ type: 'previous' }), { secondary: true, icon: 'arrow-left', disabled: q.index === 0 }),
-      button(q.flagged ? 'Unflag' : 'Flag for review', () => send({ type: 'flag' }), { secondary: true, icon: 'bookmark' }),
-      q.isLast ? button('Submit exam', () => send({ type: 'submit', confirmed: false }), { icon: 'check-all', id: 'submit' }) : button('Next', () => send({ type: 'next' }), { icon: 'arrow-right', id: 'next' }),
+      button(t('Previous'), () => send({ type: 'previous' }), { secondary: true, icon: 'arrow-left', disabled: q.index === 0 }),
+      button(q.flagged ? t('Unflag') : t('Flag for review'), () => send({ type: 'flag' }), { secondary: true, icon: 'bookmark' }),
+      q.isLast ? button(t('Submit exam'), () => send({ type: 'submit', confirmed: false }), { icon: 'check-all', id: 'submit' }) : button(t('Next'), () => send({ type: 'next' }), { icon: 'arrow-right', id: 'next' }),
     );
-    if (!q.isLast) actions.append(button('Submit exam', () => send({ type: 'submit', confirmed: false }), { secondary: true, icon: 'check-all' }));
+    if (!q.isLast) actions.append(button(t('Submit exam'), () => send({ type: 'submit', confirmed: false }), { secondary: true, icon: 'check-all' }));
   } else if (q.checked) {
-    actions.append(button(q.isLast ? 'See results' : 'Next question', () => send({ type: 'next' }), { icon: 'arrow-right', id: 'next' }));
+    actions.append(button(q.isLast ? t('See results') : t('Next question'), () => send({ type: 'next' }), { icon: 'arrow-right', id: 'next' }));
   } else {
-    actions.append(button('Check answer', () => send({ type: 'check' }), { icon: 'check', id: 'check', disabled: !selected.length }));
+    actions.append(button(t('Check answer'), () => send({ type: 'check' }), { icon: 'check', id: 'check', disabled: !selected.length }));
   }
   section.append(actions);
   app.append(section);
@@ -200,7 +201,7 @@ function optionRow(q: QuestionView, o: OptionView, i: number): HTMLElement {
 function feedback(q: QuestionView): HTMLElement {
   const correct = !!q.feedback?.correct;
   const box = el('div', { role: 'status', class: `feedback ${correct ? 'right' : 'wrong'}`, 'aria-live': 'polite' });
-  box.append(el('p', { class: 'verdict' }, icon(correct ? 'pass-filled' : 'error'), correct ? 'Correct.' : `Incorrect. The right answer${q.choose > 1 ? 's are' : ' is'}: ${q.options.filter((o) => o.correct).map((o) => o.text).join('; ')}.`));
+  box.append(el('p', { class: 'verdict' }, icon(correct ? 'pass-filled' : 'error'), correct ? t('Correct.') : t(q.choose > 1 ? 'Incorrect. The right answers are: {0}.' : 'Incorrect. The right answer is: {0}.', q.options.filter((o) => o.correct).map((o) => o.text).join('; '))));
   const list = el('ul', { class: 'explanations' });
   for (const o of q.options) {
     list.append(el('li', { class: o.correct ? 'right' : o.selected ? 'wrong' : '' }, el('strong', {}, `${o.text}: `), o.why ?? ''));
@@ -211,7 +212,7 @@ function feedback(q: QuestionView): HTMLElement {
 }
 
 function docsLink(url: string): HTMLElement {
-  const a = el('a', { href: '#', class: 'docs' }, icon('link-external'), 'Read the documentation');
+  const a = el('a', { href: '#', class: 'docs' }, icon('link-external'), t('Read the documentation'));
   a.addEventListener('click', (e) => {
     e.preventDefault();
     send({ type: 'openExternal', url });
@@ -220,14 +221,13 @@ function docsLink(url: string): HTMLElement {
 }
 
 function navigator(q: QuestionView): HTMLElement {
-  const nav = el('nav', { class: 'navigator', 'aria-label': 'Questions' });
+  const nav = el('nav', { class: 'navigator', 'aria-label': t('Questions') });
   const answered = q.navigator?.filter((n) => n.answered).length ?? 0;
   const flagged = q.navigator?.filter((n) => n.flagged).length ?? 0;
-  nav.append(el('p', { class: 'hint' }, `${answered} answered · ${q.total - answered} unanswered · ${flagged} flagged`));
+  nav.append(el('p', { class: 'hint' }, t('{0} answered · {1} unanswered · {2} flagged', answered, q.total - answered, flagged)));
   const grid = el('div', { class: 'grid' });
   for (const n of q.navigator ?? []) {
-    const state = [n.answered ? 'answered' : 'unanswered', n.flagged ? 'flagged' : ''].filter(Boolean).join(', ');
-    const b = el('button', { class: `cell${n.answered ? ' answered' : ''}${n.flagged ? ' flagged' : ''}${n.index === q.index ? ' current' : ''}`, 'aria-label': `Question ${n.index + 1}, ${state}`, 'aria-current': n.index === q.index ? 'step' : 'false' }, String(n.index + 1));
+    const b = el('button', { class: `cell${n.answered ? ' answered' : ''}${n.flagged ? ' flagged' : ''}${n.index === q.index ? ' current' : ''}`, 'aria-label': t(n.answered ? (n.flagged ? 'Question {0}, answered, flagged' : 'Question {0}, answered') : n.flagged ? 'Question {0}, unanswered, flagged' : 'Question {0}, unanswered', n.index + 1), 'aria-current': n.index === q.index ? 'step' : 'false' }, String(n.index + 1));
     b.addEventListener('click', () => send({ type: 'goto', index: n.index }));
     grid.append(b);
   }
@@ -248,7 +248,7 @@ function startTimer(deadline: number): void {
     document.getElementById('timer')?.classList.toggle('low', left < 5 * 60_000);
     const milestone = ANNOUNCED_MINUTES.find((minutes) => left <= minutes * 60_000 && left > minutes * 60_000 - 1000);
     const announce = document.getElementById('timer-announce');
-    if (milestone && announce) announce.textContent = `${milestone} minute${milestone === 1 ? '' : 's'} left`;
+    if (milestone && announce) announce.textContent = t(milestone === 1 ? '{0} minute left' : '{0} minutes left', milestone);
     if (left <= 0) {
       window.clearInterval(timer);
       send({ type: 'timeUp' });
@@ -260,13 +260,13 @@ function startTimer(deadline: number): void {
 
 function confirmSubmit(unanswered: number, flagged: number): void {
   document.querySelector('.dialog-backdrop')?.remove();
-  const parts = [unanswered ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} unanswered` : '', flagged ? `${flagged} ${flagged === 1 ? 'is' : 'are'} flagged for review` : ''].filter(Boolean);
+  const parts = [unanswered ? t(unanswered === 1 ? '{0} question is unanswered' : '{0} questions are unanswered', unanswered) : '', flagged ? t(flagged === 1 ? '{0} is flagged for review' : '{0} are flagged for review', flagged) : ''].filter(Boolean);
   const dialog = el('div', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text', class: 'dialog' });
   const close = () => backdrop.remove();
   dialog.append(
-    el('h2', { id: 'confirm-title' }, 'Submit the exam?'),
-    el('p', { id: 'confirm-text' }, `${parts.join(' and ')}. Unanswered questions count as wrong.`),
-    el('div', { class: 'actions' }, button('Keep working', close, { secondary: true, id: 'keep-working' }), button('Submit anyway', () => {
+    el('h2', { id: 'confirm-title' }, t('Submit the exam?')),
+    el('p', { id: 'confirm-text' }, t('{0}. Unanswered questions count as wrong.', parts.length > 1 ? t('{0} and {1}', parts[0], parts[1]) : (parts[0] ?? ''))),
+    el('div', { class: 'actions' }, button(t('Keep working'), close, { secondary: true, id: 'keep-working' }), button(t('Submit anyway'), () => {
       close();
       send({ type: 'submit', confirmed: true });
     }, { id: 'submit-anyway' })),
@@ -282,42 +282,42 @@ function confirmSubmit(unanswered: number, flagged: number): void {
 function renderResults(r: ResultsView): void {
   app.replaceChildren();
   const section = el('section', { class: 'results', 'aria-labelledby': 'results-title' });
-  section.append(el('h1', { id: 'results-title', tabindex: '-1' }, `Results: ${r.title}`));
+  section.append(el('h1', { id: 'results-title', tabindex: '-1' }, t('Results: {0}', r.title)));
   const score = el('div', { class: 'score', role: 'status' });
-  score.append(el('p', { class: 'big' }, `${r.correct} of ${r.total} correct (${r.percent}%)`));
+  score.append(el('p', { class: 'big' }, t('{0} of {1} correct ({2}%)', r.correct, r.total, r.percent)));
   if (r.scaled) {
     score.append(
-      el('p', { class: `scaled ${r.scaled.passed ? 'pass' : 'fail'}` }, `Estimated exam score: ${r.scaled.score} / 1,000 — ${r.scaled.passed ? 'pass' : 'below the passing score'} (${r.scaled.passing} to pass)`),
-      el('p', { class: 'hint' }, 'An estimate only: AWS scales real exam scores in a way it does not publish, and 15 of the 65 real questions are unscored.'),
+      el('p', { class: `scaled ${r.scaled.passed ? 'pass' : 'fail'}` }, t(r.scaled.passed ? 'Estimated exam score: {0} / 1,000 — pass ({1} to pass)' : 'Estimated exam score: {0} / 1,000 — below the passing score ({1} to pass)', r.scaled.score, r.scaled.passing)),
+      el('p', { class: 'hint' }, t('An estimate only: AWS scales real exam scores in a way it does not publish, and 15 of the 65 real questions are unscored.')),
     );
   }
-  if (r.unanswered) score.append(el('p', { class: 'hint' }, `${r.unanswered} unanswered.`));
+  if (r.unanswered) score.append(el('p', { class: 'hint' }, t('{0} unanswered.', r.unanswered)));
   section.append(score);
 
-  const table = el('table', { class: 'domains', 'aria-label': 'Results by domain' });
-  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Domain'), el('th', { scope: 'col' }, 'Correct'), el('th', { scope: 'col' }, 'Score'))));
+  const table = el('table', { class: 'domains', 'aria-label': t('Results by domain') });
+  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Domain')), el('th', { scope: 'col' }, t('Correct')), el('th', { scope: 'col' }, t('Score')))));
   const body = el('tbody');
   for (const d of r.domains) {
     body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', { class: 'num' }, `${d.correct} / ${d.total}`), el('td', {}, meter(d.percent))));
   }
   table.append(body);
   // A review of the learner's own notes only has no exam domains to show.
-  if (r.domains.length) section.append(el('h2', {}, 'By domain'), table);
+  if (r.domains.length) section.append(el('h2', {}, t('By domain')), table);
 
   const actions = el('div', { class: 'actions' });
-  if (r.canRetry) actions.append(button('Retry wrong answers', () => send({ type: 'retryWrong' }), { icon: 'refresh', id: 'retry' }));
-  actions.append(button('New quiz', () => send({ type: 'newQuiz' }), { secondary: true, icon: 'add' }));
-  if (r.dueCards) actions.append(button(`Review ${r.dueCards} due card${r.dueCards === 1 ? '' : 's'}`, () => send({ type: 'review' }), { secondary: true, icon: 'history' }));
+  if (r.canRetry) actions.append(button(t('Retry wrong answers'), () => send({ type: 'retryWrong' }), { icon: 'refresh', id: 'retry' }));
+  actions.append(button(t('New quiz'), () => send({ type: 'newQuiz' }), { secondary: true, icon: 'add' }));
+  if (r.dueCards) actions.append(button(t(r.dueCards === 1 ? 'Review {0} due card' : 'Review {0} due cards', r.dueCards), () => send({ type: 'review' }), { secondary: true, icon: 'history' }));
   section.append(actions);
 
   if (r.wrong.length) {
-    section.append(el('h2', {}, r.unanswered ? `Wrong or unanswered (${r.wrong.length})` : `Wrong answers (${r.wrong.length})`));
+    section.append(el('h2', {}, t(r.unanswered ? 'Wrong or unanswered ({0})' : 'Wrong answers ({0})', r.wrong.length)));
     const list = el('ol', { class: 'wrong-list' });
     for (const w of r.wrong) {
       const item = el('li', {}, el('p', { class: 'prompt' }, w.prompt));
       const options = el('ul', { class: 'explanations' });
       for (const o of w.options) {
-        const tag = o.correct ? 'Right answer' : o.selected ? 'Your answer' : '';
+        const tag = o.correct ? t('Right answer') : o.selected ? t('Your answer') : '';
         options.append(el('li', { class: o.correct ? 'right' : o.selected ? 'wrong' : '' }, tag ? el('span', { class: 'tag' }, `${tag}: `) : '', el('strong', {}, `${o.text}. `), o.why ?? ''));
       }
       item.append(options);
@@ -337,68 +337,79 @@ function meter(percent: number): HTMLElement {
 function renderProgress(p: ProgressView): void {
   app.replaceChildren();
   const section = el('section', { class: 'results progress-view', 'aria-labelledby': 'progress-title' });
-  section.append(el('h1', { id: 'progress-title', tabindex: '-1' }, 'Your progress'));
+  section.append(el('h1', { id: 'progress-title', tabindex: '-1' }, t('Your progress')));
   const pct = p.answered ? Math.round((100 * p.correct) / p.answered) : 0;
-  section.append(el('p', { class: 'big' }, p.answered ? `${p.correct} of ${p.answered} answers correct (${pct}%)` : 'No answers yet: start a quiz to see your progress here.'));
-  section.append(el('p', { class: 'hint' }, `${p.due} review card${p.due === 1 ? '' : 's'} due · ${p.mistakes} mistake${p.mistakes === 1 ? '' : 's'} to review`));
+  section.append(el('p', { class: 'big' }, p.answered ? t('{0} of {1} answers correct ({2}%)', p.correct, p.answered, pct) : t('No answers yet: start a quiz to see your progress here.')));
+  section.append(el('p', { class: 'hint' }, `${t(p.due === 1 ? '{0} review card due' : '{0} review cards due', p.due)} · ${t(p.mistakes === 1 ? '{0} mistake to review' : '{0} mistakes to review', p.mistakes)}`));
 
-  const table = el('table', { class: 'domains', 'aria-label': 'Accuracy by domain' });
-  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Domain'), el('th', { scope: 'col' }, 'Weight'), el('th', { scope: 'col' }, 'Answered'), el('th', { scope: 'col' }, 'Accuracy'))));
+  const table = el('table', { class: 'domains', 'aria-label': t('Accuracy by domain') });
+  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Domain')), el('th', { scope: 'col' }, t('Weight')), el('th', { scope: 'col' }, t('Answered')), el('th', { scope: 'col' }, t('Accuracy')))));
   const body = el('tbody');
   for (const d of p.domains) {
     const acc = d.answered ? Math.round((100 * d.correct) / d.answered) : 0;
     body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', { class: 'num' }, `${d.weight}%`), el('td', { class: 'num' }, String(d.answered)), el('td', {}, d.answered ? meter(acc) : '—')));
   }
   table.append(body);
-  section.append(el('h2', {}, 'By domain'), table);
+  section.append(el('h2', {}, t('By domain')), table);
 
   if (p.days.length) {
-    const days = el('table', { class: 'domains', 'aria-label': 'Accuracy over time' });
-    days.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), el('th', { scope: 'col' }, 'Answered'), el('th', { scope: 'col' }, 'Accuracy'))));
+    const days = el('table', { class: 'domains', 'aria-label': t('Accuracy over time') });
+    days.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Day')), el('th', { scope: 'col' }, t('Answered')), el('th', { scope: 'col' }, t('Accuracy')))));
     const b = el('tbody');
     for (const d of p.days) b.append(el('tr', {}, el('td', {}, d.day), el('td', { class: 'num' }, String(d.answered)), el('td', {}, meter(Math.round((100 * d.correct) / d.answered)))));
     days.append(b);
-    section.append(el('h2', {}, 'Over time'), days);
+    section.append(el('h2', {}, t('Over time')), days);
   }
   if (p.weakTopics.length) {
     const list = el('ul', { class: 'weak' });
-    for (const t of p.weakTopics) {
-      const a = el('a', { href: '#' }, t.name);
+    for (const topic of p.weakTopics) {
+      const a = el('a', { href: '#' }, topic.name);
       a.addEventListener('click', (e) => {
         e.preventDefault();
-        send({ type: 'openEntry', id: t.id });
+        send({ type: 'openEntry', id: topic.id });
       });
-      list.append(el('li', {}, a, ` — ${t.correct} of ${t.answered} right`));
+      list.append(el('li', {}, a, ` — ${t('{0} of {1} right', topic.correct, topic.answered)}`));
     }
-    section.append(el('h2', {}, 'Weakest topics'), list);
+    section.append(el('h2', {}, t('Weakest topics')), list);
   }
   if (p.sessions.length) {
     const list = el('ul', { class: 'sessions' });
-    for (const s of p.sessions) list.append(el('li', {}, `${new Date(s.at).toLocaleString()}: ${s.title} — ${s.correct}/${s.total}${s.scaled ? ` (estimated ${s.scaled})` : ''}`));
-    section.append(el('h2', {}, 'Recent sessions'), list);
+    for (const s of p.sessions) list.append(el('li', {}, `${new Date(s.at).toLocaleString()}: ${s.title} — ${s.correct}/${s.total}${s.scaled ? ` (${t('estimated {0}', s.scaled)})` : ''}`));
+    section.append(el('h2', {}, t('Recent sessions')), list);
   }
   if (p.readiness) section.append(...readinessView(p.readiness));
-  const actions = el('div', { class: 'actions' }, button('New quiz', () => send({ type: 'newQuiz' }), { icon: 'add' }));
-  if (p.due) actions.append(button(`Review ${p.due} due card${p.due === 1 ? '' : 's'}`, () => send({ type: 'review' }), { secondary: true, icon: 'history' }));
+  const actions = el('div', { class: 'actions' }, button(t('New quiz'), () => send({ type: 'newQuiz' }), { icon: 'add' }));
+  if (p.due) actions.append(button(t(p.due === 1 ? 'Review {0} due card' : 'Review {0} due cards', p.due), () => send({ type: 'review' }), { secondary: true, icon: 'history' }));
   section.append(actions);
   app.append(section);
 }
 
 /** Days left, cards a day, and the per-domain estimate, labelled as one. */
 function readinessView(r: NonNullable<ProgressView['readiness']>): HTMLElement[] {
-  const table = el('table', { class: 'domains', 'aria-label': 'Estimated readiness by domain' });
-  table.append(el('thead', {}, el('tr', {}, ...['Domain', 'Estimated readiness', 'Based on'].map((t) => el('th', { scope: 'col' }, t)))));
+  const table = el('table', { class: 'domains', 'aria-label': t('Estimated readiness by domain') });
+  table.append(el('thead', {}, el('tr', {}, ...[t('Domain'), t('Estimated readiness'), t('Based on')].map((name) => el('th', { scope: 'col' }, name)))));
   const body = el('tbody');
   for (const d of r.domains) {
-    const basis = `${d.recentAnswers} recent answer${d.recentAnswers === 1 ? '' : 's'}${d.cards ? `, ${d.cards} review card${d.cards === 1 ? '' : 's'}` : ''}`;
-    body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', {}, d.estimate === undefined ? 'not enough answers yet' : meter(d.estimate)), el('td', {}, basis)));
+    const basis = `${t(d.recentAnswers === 1 ? '{0} recent answer' : '{0} recent answers', d.recentAnswers)}${d.cards ? `, ${t(d.cards === 1 ? '{0} review card' : '{0} review cards', d.cards)}` : ''}`;
+    body.append(el('tr', {}, el('td', {}, `${d.domain}. ${d.name}`), el('td', {}, d.estimate === undefined ? t('not enough answers yet') : meter(d.estimate)), el('td', {}, basis)));
   }
   table.append(body);
-  const when = r.daysLeft ? `${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'} to your exam on ${r.examDate}` : `Your exam date, ${r.examDate}, has come`;
+  const when = r.daysLeft ? t(r.daysLeft === 1 ? '{0} day to your exam on {1}' : '{0} days to your exam on {1}', r.daysLeft, r.examDate) : t('Your exam date, {0}, has come', r.examDate);
   return [
-    el('h2', {}, 'Exam readiness (an estimate)'),
+    el('h2', {}, t('Exam readiness (an estimate)')),
     el('p', { class: 'big' }, when),
-    el('p', {}, `About ${r.perDay} card${r.perDay === 1 ? '' : 's'} a day: the reviews due today, and enough new topics to practise all ${r.topicsTotal} topics once before the exam (${r.topicsLeft} not practised yet).`),
+    el(
+      'p',
+      {},
+      t(
+        r.perDay === 1
+          ? 'About {0} card a day: the reviews due today, and enough new topics to practise all {1} topics once before the exam ({2} not practised yet).'
+          : 'About {0} cards a day: the reviews due today, and enough new topics to practise all {1} topics once before the exam ({2} not practised yet).',
+        r.perDay,
+        r.topicsTotal,
+        r.topicsLeft,
+      ),
+    ),
     table,
     el('p', { class: 'hint' }, r.method),
   ];

@@ -113,7 +113,7 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
     this.pendingRef = undefined;
     const data = JSON.stringify({ home, version: this.homeVersion, state }).replace(/</g, '\\u003c');
     view.webview.html = renderPage(view.webview, this.deps.extensionUri, {
-      title: 'Cloud Coach Cheat Sheet',
+      title: vscode.l10n.t('Cloud Coach Cheat Sheet'),
       styles: STYLES,
       scripts: SCRIPTS,
       body: `<div id="app" aria-busy="true"></div><script type="application/json" id="page-data">${data}</script>`,
@@ -172,7 +172,7 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
       await this.handle(message);
     } catch (e) {
       this.deps.log.error(`Cheat sheet: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(`Cloud Coach: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Coach: {0}', (e as Error).message));
     }
   }
 

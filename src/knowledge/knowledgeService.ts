@@ -65,7 +65,7 @@ export class KnowledgeService {
       const text = await this.platform.gunzip(await this.platform.readExtensionFile(uri));
       return { text, ms: Date.now() - started };
     } catch (e) {
-      throw new Error(`Cloud Coach could not read its knowledge base (${uri.toString(true)}): ${(e as Error).message}`, { cause: e });
+      throw new Error(vscode.l10n.t('Cloud Coach could not read its knowledge base ({0}): {1}', uri.toString(true), (e as Error).message), { cause: e });
     }
   }
 

@@ -9,8 +9,8 @@ interface RefItem extends vscode.QuickPickItem {
 
 export async function lookUp(getModel: () => Promise<CheatSheetModel>, show: (ref: Ref) => Promise<void>): Promise<void> {
   const picker = vscode.window.createQuickPick<RefItem>();
-  picker.title = 'Cloud Coach: Look Up Cloud Concept';
-  picker.placeholder = 'Type a service, concept, port or notation: ebs, elastic block, 5432, AWS::S3::Bucket, s3:GetObject';
+  picker.title = vscode.l10n.t('Cloud Coach: Look Up Cloud Concept');
+  picker.placeholder = vscode.l10n.t('Type a service, concept, port or notation: ebs, elastic block, 5432, AWS::S3::Bucket, s3:GetObject');
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   // Our own ranking decides the order: keep VS Code from re-filtering and re-sorting.

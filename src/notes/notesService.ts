@@ -108,7 +108,10 @@ export class NotesService extends DisposableStore {
   private async sayRestrictedOnce(): Promise<void> {
     const ignored = await this.settings.ignoredUntilTrusted();
     this.notice = ignored.length
-      ? `This workspace sets ${ignored.join(' and ')}, which Cloud Coach ignores until you trust the workspace (Restricted Mode): notes files chosen by a workspace are read only in a trusted one.`
+      ? vscode.l10n.t(
+          'This workspace sets {0}, which Cloud Coach ignores until you trust the workspace (Restricted Mode): notes files chosen by a workspace are read only in a trusted one.',
+          ignored.reduce((a, b) => vscode.l10n.t('{0} and {1}', a, b)),
+        )
       : undefined;
     if (!this.notice || this.restrictedNoticeShown) return;
     this.restrictedNoticeShown = true;
@@ -126,7 +129,7 @@ export class NotesService extends DisposableStore {
         const file = uri.toString();
         if (!this.index?.hasFile(file)) return;
         this.index.removeFile(file);
-        this.warnOnce(this.label(file), 'was deleted; its notes were removed');
+        this.warnOnce(this.label(file), vscode.l10n.t('was deleted; its notes were removed'));
         this.changed.fire();
       }),
     );
@@ -169,7 +172,7 @@ export class NotesService extends DisposableStore {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     this.log.warn(`Notes: ${subject} ${reason}; skipped.`);
-    void vscode.window.showWarningMessage(`Cloud Coach skipped your notes file ${subject}: it ${reason}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cloud Coach skipped your notes file {0}: it {1}.', subject, reason));
   }
 }
 
@@ -178,8 +181,8 @@ export async function addNotesFile(): Promise<void> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     canSelectFolders: false,
-    openLabel: 'Add to Cloud Coach',
-    title: 'Cloud Coach: Add Notes File',
+    openLabel: vscode.l10n.t('Add to Cloud Coach'),
+    title: vscode.l10n.t('Cloud Coach: Add Notes File'),
     filters: { Markdown: ['md', 'markdown', 'txt'] },
   });
   const uri = picked?.[0];
@@ -190,11 +193,11 @@ export async function addNotesFile(): Promise<void> {
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
   const current = (config.inspect<string[]>('paths')?.[folder ? 'workspaceFolderValue' : 'globalValue'] ?? []).filter((p) => typeof p === 'string');
   if (current.includes(value)) {
-    void vscode.window.showInformationMessage(`Cloud Coach already reads ${value}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cloud Coach already reads {0}.', value));
     return;
   }
   await config.update('paths', [...current, value], target);
-  void vscode.window.showInformationMessage(`Cloud Coach now reads your notes in ${value}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Cloud Coach now reads your notes in {0}.', value));
 }
 
 /**

@@ -34,7 +34,7 @@ export class LearnerStore extends DisposableStore {
       if (loaded.problems.length) {
         const detail = loaded.problems.join('; ');
         this.log.warn(`Saved progress: ${detail}. The previous value is kept under ${backup}.`);
-        void vscode.window.showWarningMessage(`Cloud Coach recovered your saved progress: ${detail}. Everything readable was kept, and a copy of the previous data was saved.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Cloud Coach recovered your saved progress: {0}. Everything readable was kept, and a copy of the previous data was saved.', detail));
       } else {
         this.log.info(`Saved progress migrated to the current format; the previous value is kept under ${backup}.`);
       }

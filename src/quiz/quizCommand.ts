@@ -35,30 +35,30 @@ export async function pickQuiz(quiz: QuizService): Promise<QuizRequest | 'progre
   const due = coach.dueCount(now);
   const mistakes = coach.mistakes().length;
   const items: ModeItem[] = [
-    { mode: 'quick', label: '$(zap) Quick practice', description: '10 questions', detail: 'A mix of exam-style and generated questions, with feedback after each.' },
-    { mode: 'domain', label: '$(list-tree) Practice by domain', detail: 'Choose one of the four CLF-C02 domains.' },
-    { mode: 'topic', label: '$(symbol-class) Practice a service or topic', detail: 'Questions about one service or concept.' },
-    { mode: 'weakest', label: '$(target) Weakest areas', detail: 'Questions from the topics you miss most.' },
-    { mode: 'file', label: '$(file-code) This file', detail: 'Questions on the AWS services the file in view uses.' },
-    { mode: 'workspace', label: '$(root-folder) This workspace', detail: 'Questions on the services your workspace uses, the ones you miss most first.' },
-    { mode: 'exam', label: '$(watch) Exam simulation', description: '65 questions · 90 minutes', detail: 'Weighted like CLF-C02; no feedback until you submit; an estimated 100–1,000 score.' },
-    { mode: 'mistakes', label: '$(error) Review mistakes', description: `${mistakes} to review`, detail: 'The questions you got wrong, until you answer them right.' },
-    { mode: 'due', label: '$(history) Review due cards', description: `${due} due`, detail: 'Spaced repetition: missed questions and concepts that are due today.' },
-    { mode: 'progress', label: '$(graph) Show progress', detail: 'Accuracy by domain and over time.' },
+    { mode: 'quick', label: vscode.l10n.t('$(zap) Quick practice'), description: vscode.l10n.t('10 questions'), detail: vscode.l10n.t('A mix of exam-style and generated questions, with feedback after each.') },
+    { mode: 'domain', label: vscode.l10n.t('$(list-tree) Practice by domain'), detail: vscode.l10n.t('Choose one of the four CLF-C02 domains.') },
+    { mode: 'topic', label: vscode.l10n.t('$(symbol-class) Practice a service or topic'), detail: vscode.l10n.t('Questions about one service or concept.') },
+    { mode: 'weakest', label: vscode.l10n.t('$(target) Weakest areas'), detail: vscode.l10n.t('Questions from the topics you miss most.') },
+    { mode: 'file', label: vscode.l10n.t('$(file-code) This file'), detail: vscode.l10n.t('Questions on the AWS services the file in view uses.') },
+    { mode: 'workspace', label: vscode.l10n.t('$(root-folder) This workspace'), detail: vscode.l10n.t('Questions on the services your workspace uses, the ones you miss most first.') },
+    { mode: 'exam', label: vscode.l10n.t('$(watch) Exam simulation'), description: vscode.l10n.t('65 questions · 90 minutes'), detail: vscode.l10n.t('Weighted like CLF-C02; no feedback until you submit; an estimated 100–1,000 score.') },
+    { mode: 'mistakes', label: vscode.l10n.t('$(error) Review mistakes'), description: vscode.l10n.t('{0} to review', mistakes), detail: vscode.l10n.t('The questions you got wrong, until you answer them right.') },
+    { mode: 'due', label: vscode.l10n.t('$(history) Review due cards'), description: vscode.l10n.t('{0} due', due), detail: vscode.l10n.t('Spaced repetition: missed questions and concepts that are due today.') },
+    { mode: 'progress', label: vscode.l10n.t('$(graph) Show progress'), detail: vscode.l10n.t('Accuracy by domain and over time.') },
   ];
-  const choice = await vscode.window.showQuickPick(items, { title: 'Cloud Coach: Start Quiz', placeHolder: 'Choose a quiz', matchOnDetail: true });
+  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Cloud Coach: Start Quiz'), placeHolder: vscode.l10n.t('Choose a quiz'), matchOnDetail: true });
   if (!choice) return undefined;
   if (choice.mode === 'progress') return 'progress';
   if (choice.mode === 'domain') {
     const domain = await vscode.window.showQuickPick(
-      ([1, 2, 3, 4] as Domain[]).map((d) => ({ label: `Domain ${d}: ${DOMAIN_NAMES[d]}`, description: `${DOMAIN_WEIGHTS[d]}% of the exam`, domain: d })),
-      { title: 'Practice by domain', placeHolder: 'Choose a CLF-C02 domain' },
+      ([1, 2, 3, 4] as Domain[]).map((d) => ({ label: vscode.l10n.t('Domain {0}: {1}', d, DOMAIN_NAMES[d]), description: vscode.l10n.t('{0}% of the exam', DOMAIN_WEIGHTS[d]), domain: d })),
+      { title: vscode.l10n.t('Practice by domain'), placeHolder: vscode.l10n.t('Choose a CLF-C02 domain') },
     );
     return domain ? { mode: 'domain', domain: domain.domain } : undefined;
   }
   if (choice.mode === 'topic') {
-    const items = coach.topics().map((t) => ({ label: t.name, description: `${t.questions} question${t.questions === 1 ? '' : 's'} · ${t.category}`, id: t.id }));
-    const topic = await vscode.window.showQuickPick(items, { title: 'Practice a service or topic', placeHolder: 'Type a service or concept', matchOnDescription: true });
+    const items = coach.topics().map((t) => ({ label: t.name, description: vscode.l10n.t(t.questions === 1 ? '{0} question · {1}' : '{0} questions · {1}', t.questions, t.category), id: t.id }));
+    const topic = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Practice a service or topic'), placeHolder: vscode.l10n.t('Type a service or concept'), matchOnDescription: true });
     return topic ? { mode: 'topic', topic: topic.id, count: 10 } : undefined;
   }
   return { mode: choice.mode };

@@ -43,7 +43,7 @@ export class QuizPanel extends DisposableStore {
       session = await deps.quiz.start(request);
     } catch (e) {
       if (isQuizUnavailable(e)) {
-        void vscode.window.showInformationMessage(`Cloud Coach: ${e.message}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cloud Coach: {0}', e.message));
         return;
       }
       throw e;
@@ -65,7 +65,7 @@ export class QuizPanel extends DisposableStore {
       QuizPanel.currentPanel.panel.reveal(vscode.ViewColumn.Active);
       return QuizPanel.currentPanel;
     }
-    const panel = vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, 'Cloud Coach Quiz', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Cloud Coach Quiz'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     QuizPanel.currentPanel = new QuizPanel(panel, deps);
     return QuizPanel.currentPanel;
   }
@@ -88,7 +88,7 @@ export class QuizPanel extends DisposableStore {
     super();
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'cloud-coach.svg');
     panel.webview.html = renderPage(panel.webview, deps.extensionUri, {
-      title: 'Cloud Coach Quiz',
+      title: vscode.l10n.t('Cloud Coach Quiz'),
       styles: ['codicon.css', 'common.css', 'quiz.css'],
       modules: ['vscode-elements.js'],
       scripts: ['quiz.js'],
@@ -101,7 +101,7 @@ export class QuizPanel extends DisposableStore {
 
   private show(screen: Screen): void {
     this.screen = screen;
-    this.panel.title = screen.kind === 'progress' ? 'Cloud Coach Progress' : `Cloud Coach: ${screen.session.state.title}`;
+    this.panel.title = screen.kind === 'progress' ? vscode.l10n.t('Cloud Coach Progress') : vscode.l10n.t('Cloud Coach: {0}', screen.session.state.title);
     void this.render();
   }
 
@@ -121,7 +121,7 @@ export class QuizPanel extends DisposableStore {
     const session = this.screen.session;
     if (!session.finished && session.expired(Date.now())) {
       await this.deps.quiz.finish(session);
-      void vscode.window.showInformationMessage('Cloud Coach: time is up. Your exam was submitted.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Cloud Coach: time is up. Your exam was submitted.'));
     }
     if (session.finished) {
       this.post({ type: 'results', view: resultsView(session, await this.deps.quiz.dueCount()) });

@@ -13,7 +13,7 @@ export class DueCardsStatus extends DisposableStore {
     private readonly settings: Settings,
   ) {
     super();
-    this.item.name = 'Cloud Coach: due review cards';
+    this.item.name = vscode.l10n.t('Cloud Coach: due review cards');
     this.item.command = Command.reviewDue;
     this.register(quiz.onDidChange(() => void this.update()));
     this.register(settings.onDidChange(() => void this.update()));
@@ -29,7 +29,11 @@ export class DueCardsStatus extends DisposableStore {
     }
     const due = await this.quiz.dueCount().catch(() => 0);
     this.item.text = `$(history) ${due}`;
-    this.item.tooltip = due ? `Cloud Coach: ${due} review card${due === 1 ? '' : 's'} due. Click to review.` : 'Cloud Coach: no review cards due.';
+    this.item.tooltip = !due
+      ? vscode.l10n.t('Cloud Coach: no review cards due.')
+      : due === 1
+        ? vscode.l10n.t('Cloud Coach: {0} review card due. Click to review.', due)
+        : vscode.l10n.t('Cloud Coach: {0} review cards due. Click to review.', due);
     this.item.show();
   }
 }

@@ -60,8 +60,8 @@ export class InThisFile extends DisposableStore {
     // With the quiz panel or another webview in front, the file beside it is still the one in view.
     const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
     const document = editor?.document;
-    if (!document) return this.fire({ reason: 'Open a template or source file to see the AWS services it uses.' });
-    if (document.lineCount > MAX_LINES) return this.fire({ reason: `${vscode.workspace.asRelativePath(document.uri)} has more than ${MAX_LINES.toLocaleString('en-US')} lines; it is not scanned as you type.` });
+    if (!document) return this.fire({ reason: vscode.l10n.t('Open a template or source file to see the AWS services it uses.') });
+    if (document.lineCount > MAX_LINES) return this.fire({ reason: vscode.l10n.t('{0} has more than {1} lines; it is not scanned as you type.', vscode.workspace.asRelativePath(document.uri), MAX_LINES.toLocaleString('en-US')) });
     const kb = this.knowledge.current ?? (await this.knowledge.loadCore());
     const summary = summarizeFile(kb, scanDocument(kb, document));
     this.fire({ model: { uri: document.uri.toString(), fileName: vscode.workspace.asRelativePath(document.uri), ...summary } });

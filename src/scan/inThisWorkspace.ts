@@ -72,7 +72,7 @@ export class InThisWorkspace extends DisposableStore {
     await vscode.commands.executeCommand('setContext', 'cloudCoach.scanning', true);
     const kb = await this.knowledge.loadCore();
     const { maxFiles, maxFileSizeKB } = this.settings.current.scan;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Cloud Coach: scanning the workspace for AWS' }, async (report) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Cloud Coach: scanning the workspace for AWS') }, async (report) => {
       const files = (await vscode.workspace.findFiles(WORKSPACE_INCLUDE, await this.excludeGlob(), maxFiles * 10, token)).map((u) => u.toString());
       let lastReport = 0;
       this.last = await scanFiles(files, (f) => this.read(f, maxFileSizeKB * 1024), (f, text) => this.tally.set(f, servicesIn(kb, f, text)), {
@@ -85,7 +85,7 @@ export class InThisWorkspace extends DisposableStore {
           this.progress = { scanned, total };
           if (performance.now() - lastReport < 250) return;
           lastReport = performance.now();
-          report.report({ message: `${scanned} of ${total} files` });
+          report.report({ message: vscode.l10n.t('{0} of {1} files', scanned, total) });
           this.changed.fire();
         },
       });

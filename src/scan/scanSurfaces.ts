@@ -53,10 +53,10 @@ export class ScanSurfaces implements CheatSheetScans, vscode.Disposable {
   /** A quiz on the services a document uses: the given one, or the one in view. */
   async quizFile(uri?: string): Promise<unknown> {
     const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : (vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0])?.document;
-    if (!document) return vscode.window.showInformationMessage('Cloud Coach: open a template or source file to be quizzed on the AWS services it uses.');
+    if (!document) return vscode.window.showInformationMessage(vscode.l10n.t('Cloud Coach: open a template or source file to be quizzed on the AWS services it uses.'));
     const kb = await this.deps.knowledge.loadCore();
     const name = vscode.workspace.asRelativePath(document.uri);
-    return this.deps.startSession({ mode: 'file', topics: documentTopics(kb, document), title: `This file: ${name.split('/').pop()}` });
+    return this.deps.startSession({ mode: 'file', topics: documentTopics(kb, document), title: vscode.l10n.t('This file: {0}', name.split('/').pop() ?? name) });
   }
 
   async quizWorkspace(): Promise<unknown> {

@@ -1,8 +1,10 @@
 /** The HTML shell every Cloud Coach webview uses: strict CSP, a fresh nonce, only local resources. */
 import * as vscode from 'vscode';
+import { L10N_ELEMENT_ID, webviewStringTable } from '../core/protocol/strings';
 import type { Platform } from '../platform/platform';
 
 export interface WebviewPage {
+  /** Text (translated), escaped here. */
   title: string;
   /** Files under dist/media to load as stylesheets and scripts. */
   styles: string[];
@@ -49,6 +51,14 @@ export class MediaFiles {
   }
 }
 
+let strings: string | undefined;
+
+/** The webviews' text in the display language, for `t()` in the page; the same for the whole session. */
+function l10nTable(): string {
+  strings ??= webviewStringTable((message) => vscode.l10n.t(message));
+  return `<script type="application/json" id="${L10N_ELEMENT_ID}">${strings}</script>`;
+}
+
 /** Text that cannot close the element it sits in. */
 function inlineSafe(text: string, tag: 'style' | 'script'): string {
   return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
@@ -77,9 +87,10 @@ export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${page.styles.map((s) => style(s)).join('\n')}
-<title>${page.title}</title>
+<title>${page.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</title>
 </head>
 <body>
+${l10nTable()}
 ${page.body ?? ''}
 ${(page.modules ?? []).map((s) => `<script type="module" nonce="${n}" src="${uri(s)}"></script>`).join('\n')}
 ${page.scripts.map((s) => script(s)).join('\n')}

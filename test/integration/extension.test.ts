@@ -101,6 +101,15 @@ describe('Cloud Coach extension', function () {
     }
   });
 
+  it('names its commands and settings in English through package.nls.json, and formats its messages through vscode.l10n', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
+    const startQuiz = manifest.contributes.commands.find((c: { command: string }) => c.command === 'cloudCoach.startQuiz');
+    assert.equal(`${startQuiz.category}: ${startQuiz.title}`, 'Cloud Coach: Start Quiz');
+    assert.equal(manifest.displayName, 'Cloud Coach');
+    assert.match(manifest.contributes.configuration.properties['cloudCoach.hover.enabled'].markdownDescription, /^Show Cloud Coach hovers/);
+    assert.equal(vscode.l10n.t('Cloud Coach: {0}', 'time is up'), 'Cloud Coach: time is up');
+  });
+
   it('explains a CloudFormation resource type through executeHoverProvider', async () => {
     const text = await hoverText(TEMPLATE, 'yaml', 'AWS::EC2::Volume');
     assert.match(text, /EBS volume/);
