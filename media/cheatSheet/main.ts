@@ -167,7 +167,17 @@ function scanSection(id: string, label: string, content: HTMLElement[]): HTMLEle
 }
 
 function refreshScans(): void {
+  // A keyboard user may be on a link in these lists when an update comes: keep focus on the same control.
+  const focused = scansBox.contains(document.activeElement) ? focusKey(document.activeElement as HTMLElement) : undefined;
   scansBox.replaceChildren(scanSection('in-file', t('In this file'), inFileSection(scans)), scanSection('in-workspace', t('In this workspace'), inWorkspaceSection(scans)));
+  if (focused) (scansBox.querySelector<HTMLElement>(focused) ?? scansBox.querySelector<HTMLElement>('summary'))?.focus({ preventScroll: true });
+}
+
+/** A selector for the same control after a re-render: its action, reference or line, within its section. */
+function focusKey(e: HTMLElement): string {
+  const section = e.closest<HTMLElement>('details.scan')?.id;
+  const attrs = ['data-action', 'data-ref', 'data-line'].map((a) => (e.hasAttribute(a) ? `[${a}="${CSS.escape(e.getAttribute(a) ?? '')}"]` : '')).join('');
+  return `${section ? `#${section} ` : ''}${e.tagName.toLowerCase()}${attrs}`;
 }
 
 function focusItem(index: number): void {
@@ -279,7 +289,7 @@ function render(): void {
     finishRender();
     return;
   }
-  main.append(scansBox, tabs());
+  main.append(el('h1', { class: 'visually-hidden' }, t('Cloud Coach cheat sheet')), scansBox, tabs());
   const panel = el('section', { role: 'tabpanel', id: `panel-${state.tab}`, 'aria-labelledby': `tab-${state.tab}` });
   main.append(panel);
   if (state.tab === 'browse') renderBrowse(panel, home);
@@ -350,7 +360,7 @@ function renderPorts(panel: HTMLElement, h: HomeModel): void {
       const aws = el('td');
       r.aws.forEach((a, i) => aws.append(...(i ? [', '] : []), el('a', { href: '#', 'data-ref': a.ref }, a.name)));
       const portCell = el('td', { class: 'num' }, r.port);
-      if (r.risk) portCell.append(el('span', { class: 'codicon codicon-warning risk', title: t('Risky to open to the internet ({0})', r.risk), 'aria-label': t('risk: {0}', r.risk) }));
+      if (r.risk) portCell.append(el('span', { class: 'codicon codicon-warning risk', role: 'img', title: t('Risky to open to the internet ({0})', r.risk), 'aria-label': t('risk: {0}', r.risk) }));
       body.append(el('tr', { 'data-port': r.port }, portCell, el('td', {}, el('strong', {}, r.protocol), el('div', { class: 'muted' }, `${r.name} · ${r.transport}`)), el('td', {}, r.use), aws));
     }
     if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: '4', class: 'notice' }, t('No port matches the filter.'))));

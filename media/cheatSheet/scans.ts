@@ -55,7 +55,7 @@ export function inFileSection(s: ScansState): HTMLElement[] {
     out.push(el('p', { class: 'notice', role: 'status' }, t('No AWS in this file: no service, resource type, IAM action or port that Cloud Coach knows.')));
     return out;
   }
-  if (m.findings.length) out.push(el('h3', {}, t('Worth noticing')), findingsList(m));
+  if (m.findings.length) out.push(el('h2', { class: 'subhead' }, t('Worth noticing')), findingsList(m));
   out.push(groupsList(m), el('button', { class: 'button', 'data-action': 'quiz-file' }, icon('mortar-board'), t('Quiz me on this file')));
   return out;
 }

@@ -29,6 +29,16 @@ function button(label: string, action: () => void, options: { secondary?: boolea
   return b;
 }
 
+/**
+ * Focuses a control once it can take focus: a vscode-button gets its tab index when it first renders, a
+ * moment after it is added, and a focus() before that is silently lost.
+ */
+function focusSoon(target: HTMLElement | null): void {
+  const pending = (target as (HTMLElement & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
+  if (pending) void pending.then(() => target?.focus());
+  else target?.focus();
+}
+
 function setDisabled(b: HTMLElement | null, disabled: boolean): void {
   if (!b) return;
   if (disabled) b.setAttribute('disabled', '');
@@ -120,7 +130,7 @@ function toggle(id: string): void {
 
 function header(q: QuestionView): HTMLElement {
   const bar = el('header', { class: 'quiz-header' });
-  bar.append(el('span', { class: 'title' }, q.sessionTitle));
+  bar.append(el('h1', { class: 'title' }, q.sessionTitle));
   const progress = el('div', {
     class: 'progress',
     role: 'progressbar',
@@ -175,7 +185,7 @@ function renderQuestion(q: QuestionView): void {
   if (q.deadline) startTimer(q.deadline);
 
   // Focus: the feedback after checking, the prompt on a new question (screen readers read it).
-  if (q.checked) (document.getElementById('next') as HTMLElement | null)?.focus();
+  if (q.checked) focusSoon(document.getElementById('next'));
   else if (!sameQuestion) (document.getElementById('prompt') as HTMLElement).focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }
@@ -262,7 +272,11 @@ function confirmSubmit(unanswered: number, flagged: number): void {
   document.querySelector('.dialog-backdrop')?.remove();
   const parts = [unanswered ? t(unanswered === 1 ? '{0} question is unanswered' : '{0} questions are unanswered', unanswered) : '', flagged ? t(flagged === 1 ? '{0} is flagged for review' : '{0} are flagged for review', flagged) : ''].filter(Boolean);
   const dialog = el('div', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text', class: 'dialog' });
-  const close = () => backdrop.remove();
+  const opener = document.activeElement as HTMLElement | null;
+  const close = () => {
+    backdrop.remove();
+    opener?.focus();
+  };
   dialog.append(
     el('h2', { id: 'confirm-title' }, t('Submit the exam?')),
     el('p', { id: 'confirm-text' }, t('{0}. Unanswered questions count as wrong.', parts.length > 1 ? t('{0} and {1}', parts[0], parts[1]) : (parts[0] ?? ''))),
@@ -274,9 +288,24 @@ function confirmSubmit(unanswered: number, flagged: number): void {
   const backdrop = el('div', { class: 'dialog-backdrop' }, dialog);
   backdrop.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
+    else if (e.key === 'Tab') trapFocus(e, dialog);
   });
   document.body.append(backdrop);
-  (document.getElementById('keep-working') as HTMLElement).focus();
+  focusSoon(document.getElementById('keep-working'));
+}
+
+/** Keeps Tab and Shift+Tab inside a modal dialog, wrapping round at either end. */
+function trapFocus(e: KeyboardEvent, dialog: HTMLElement): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>('vscode-button:not([disabled]), button:not([disabled]), a[href]')];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 function renderResults(r: ResultsView): void {

@@ -12,6 +12,6 @@ export function webOnlyCopy(root: string): string {
   delete manifest.main;
   manifest.extensionKind = ['web'];
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const entry of ['dist', 'media', 'README.md', 'LICENSE', 'CHANGELOG.md']) symlinkSync(join(root, entry), join(dir, entry));
+  for (const entry of ['dist', 'media', 'l10n', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) symlinkSync(join(root, entry), join(dir, entry));
   return dir;
 }

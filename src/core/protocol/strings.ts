@@ -14,6 +14,7 @@ export const WEBVIEW_STRINGS = [
   '{0} results for “{1}”',
   'No entries match. Try a service name, a port number or a notation such as AWS::S3::Bucket.',
   'Cheat sheet sections',
+  'Cloud Coach cheat sheet',
   'Browse',
   'Concepts',
   'Compare',
