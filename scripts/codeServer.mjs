@@ -83,7 +83,7 @@ export function ensureCodeServer(log = console.log) {
   }
   ensureNode24(cacheRoot, log);
   if (existsSync(readyMarker) && existsSync(entry)) return;
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${csPrefix} (about four minutes, once; about 120 MB from the npm registry) ...`);
+  log(`Installing code-server ${CODE_SERVER_VERSION} into ${csPrefix} (about five minutes, once: about 100 MB from the npm registry, 800 MB on disk) ...`);
   if (!hasKerberosHeaders()) {
     throw new Error('code-server needs the Kerberos headers to build: run `apt-get install -y libkrb5-dev` (the CI script does this), then try again');
   }

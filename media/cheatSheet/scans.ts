@@ -35,7 +35,7 @@ function groupsList(m: InFileModel): HTMLElement {
   for (const g of m.groups) {
     const items = el('ul', { class: 'scan-items' });
     for (const i of g.items) items.append(el('li', {}, el('a', { href: '#', 'data-ref': i.ref }, el('code', {}, i.label)), ` · ${t('line')} `, lineLinks(i.lines)));
-    ul.append(el('li', { class: 'scan-group' }, el('div', { class: 'item-head' }, el('a', { href: '#', 'data-ref': g.ref, class: 'name' }, g.name), el('span', { class: 'count', 'aria-label': t('{0} mentions', g.count) }, String(g.count))), el('div', { class: 'summary' }, g.summary), items));
+    ul.append(el('li', { class: 'scan-group' }, el('div', { class: 'item-head' }, el('a', { href: '#', 'data-ref': g.ref, class: 'name' }, g.name), el('span', { class: 'count', 'aria-label': t(g.count === 1 ? '{0} mention' : '{0} mentions', g.count) }, String(g.count))), el('div', { class: 'summary' }, g.summary), items));
   }
   if (m.ports.length) {
     const ports = el('ul', { class: 'scan-items' });
@@ -69,9 +69,9 @@ export function inWorkspaceSection(s: ScansState): HTMLElement[] {
   if (!w || w.state === 'idle') return [el('p', { class: 'notice' }, t('The services your workspace uses appear here.')), el('button', { class: 'button secondary', 'data-action': 'scan-workspace' }, icon('search'), t('Scan workspace'))];
   const out: HTMLElement[] = [];
   if (w.state === 'scanning') out.push(el('p', { class: 'notice', role: 'status' }, t('Scanning: {0} of {1} files', w.scanned, w.total || '...'), ' '), el('button', { class: 'button secondary', 'data-action': 'stop-scan' }, icon('debug-stop'), t('Stop')));
-  if (w.state === 'cancelled') out.push(el('p', { class: 'notice', role: 'status' }, t('Scan stopped after {0} files.', w.scanned)));
+  if (w.state === 'cancelled') out.push(el('p', { class: 'notice', role: 'status' }, t(w.scanned === 1 ? 'Scan stopped after {0} file.' : 'Scan stopped after {0} files.', w.scanned)));
   const skipped = [w.skipped.tooLarge && t('{0} too large', w.skipped.tooLarge), w.skipped.binary && t('{0} binary', w.skipped.binary), w.skipped.unreadable && t('{0} unreadable', w.skipped.unreadable), w.skipped.overCap && t('{0} over the file cap', w.skipped.overCap)].filter(Boolean);
-  if (w.state !== 'scanning') out.push(el('p', { class: 'muted' }, skipped.length ? t('{0} files scanned; skipped {1}.', w.scanned, skipped.join(', ')) : t('{0} files scanned.', w.scanned)));
+  if (w.state !== 'scanning') out.push(el('p', { class: 'muted' }, skipped.length ? t(w.scanned === 1 ? '{0} file scanned; skipped {1}.' : '{0} files scanned; skipped {1}.', w.scanned, skipped.join(', ')) : t(w.scanned === 1 ? '{0} file scanned.' : '{0} files scanned.', w.scanned)));
   if (!w.services.length) {
     if (w.state !== 'scanning') out.push(el('p', { class: 'notice' }, t('No AWS found in the workspace.')));
     return out;
@@ -81,9 +81,9 @@ export function inWorkspaceSection(s: ScansState): HTMLElement[] {
   const shown = w.services.slice(0, 15);
   const list = el('ul', { class: 'scan-groups workspace', 'aria-label': t('Services in this workspace') });
   for (const svc of shown) {
-    list.append(el('li', { class: 'scan-group' }, el('div', { class: 'item-head' }, el('a', { href: '#', 'data-ref': svc.ref, class: 'name' }, svc.name), el('span', { class: 'count', 'aria-label': t('{0} mentions', svc.count) }, String(svc.count))), el('div', { class: 'muted' }, t(svc.files === 1 ? 'In {0} file · your answers: {1}' : 'In {0} files · your answers: {1}', svc.files, accuracy(svc)))));
+    list.append(el('li', { class: 'scan-group' }, el('div', { class: 'item-head' }, el('a', { href: '#', 'data-ref': svc.ref, class: 'name' }, svc.name), el('span', { class: 'count', 'aria-label': t(svc.count === 1 ? '{0} mention' : '{0} mentions', svc.count) }, String(svc.count))), el('div', { class: 'muted' }, t(svc.files === 1 ? 'In {0} file · your answers: {1}' : 'In {0} files · your answers: {1}', svc.files, accuracy(svc)))));
   }
-  if (w.services.length > shown.length) list.append(el('li', { class: 'muted' }, t('and {0} more services', w.services.length - shown.length)));
+  if (w.services.length > shown.length) list.append(el('li', { class: 'muted' }, t(w.services.length - shown.length === 1 ? 'and {0} more service' : 'and {0} more services', w.services.length - shown.length)));
   out.push(list, el('div', { class: 'actions' }, el('button', { class: 'button', 'data-action': 'quiz-workspace' }, icon('mortar-board'), t('Quiz me on this workspace')), el('button', { class: 'button secondary', 'data-action': 'scan-workspace' }, icon('refresh'), t('Scan again'))));
   return out;
 }
