@@ -4,6 +4,7 @@ import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
 import { parseCheatSheetMessage, parseViewState, DEFAULT_VIEW_STATE, type CheatSheetToExtension, type CheatSheetViewState, type ExtensionToCheatSheet, type InFileModel, type InWorkspaceModel, type Ref } from '../core/protocol/cheatSheet';
 import { DisposableStore } from '../dispose';
 import { renderPage, webviewOptions, type MediaFiles } from '../webview/html';
+import { receive } from '../webview/receive';
 import { RenderTiming } from './renderTiming';
 
 export const CHEAT_SHEET_VIEW = 'cloudCoach.cheatSheet';
@@ -162,18 +163,17 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
     else this.post({ type: 'detail', detail });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const message = parseCheatSheetMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`Cheat sheet: ignored an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    try {
-      await this.handle(message);
-    } catch (e) {
-      this.deps.log.error(`Cheat sheet: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Coach: {0}', (e as Error).message));
-    }
+  private receive(raw: unknown): Promise<void> {
+    return receive<CheatSheetToExtension>(
+      {
+        logAs: 'Cheat sheet',
+        log: this.deps.log,
+        parse: parseCheatSheetMessage,
+        handle: (message) => this.handle(message),
+        report: (error) => void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Coach: {0}', error.message)),
+      },
+      raw,
+    );
   }
 
   private async handle(message: CheatSheetToExtension): Promise<void> {

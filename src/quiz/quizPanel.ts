@@ -11,6 +11,7 @@ import { progressView, questionView, resultsView } from '../core/quiz/views';
 import { DisposableStore } from '../dispose';
 import type { KnowledgeService } from '../knowledge/knowledgeService';
 import { renderPage, webviewOptions } from '../webview/html';
+import { receive } from '../webview/receive';
 import type { QuizService } from './quizService';
 
 export const QUIZ_VIEW_TYPE = 'cloudCoach.quiz';
@@ -132,18 +133,17 @@ export class QuizPanel extends DisposableStore {
     if (session.state.deadline) this.timer = setTimeout(() => void this.render(), Math.max(0, session.state.deadline - Date.now()) + 50);
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const message = parseQuizMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`Quiz panel: ignored an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    try {
-      await this.handle(message);
-    } catch (e) {
-      this.deps.log.error(`Quiz panel: ${(e as Error).stack ?? e}`);
-      this.post({ type: 'error', message: (e as Error).message });
-    }
+  private receive(raw: unknown): Promise<void> {
+    return receive<QuizToExtension>(
+      {
+        logAs: 'Quiz panel',
+        log: this.deps.log,
+        parse: parseQuizMessage,
+        handle: (message) => this.handle(message),
+        report: (error) => this.post({ type: 'error', message: error.message }),
+      },
+      raw,
+    );
   }
 
   private async handle(message: QuizToExtension): Promise<void> {

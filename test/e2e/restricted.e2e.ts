@@ -55,15 +55,7 @@ describe('Restricted Mode (an untrusted workspace)', function () {
   });
 
   it('runs a quick practice: answered and checked', async () => {
-    await wb.runCommand('Cloud Coach: Start Quiz');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Quick practice' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    const view = await wb.webview('Cloud Coach Quiz');
-    await view.getByRole('heading', { level: 2 }).waitFor();
-    const multiple = (await view.getByRole('checkbox').count()) > 0;
-    for (let i = 0; i < (multiple ? 2 : 1); i++) await view.locator('.option').nth(i).click();
-    await view.getByRole('button', { name: 'Check answer' }).click();
-    await view.getByRole('status').filter({ hasText: /Correct|Incorrect/ }).first().waitFor();
+    await wb.answerOneQuickPractice();
     await wb.screenshot('quiz-in-restricted-mode');
   });
 

@@ -54,15 +54,7 @@ describe('in the browser (web worker extension host)', function () {
   });
 
   it('runs a quick practice: answered, checked, and kept in progress', async () => {
-    await wb.runCommand('Cloud Coach: Start Quiz');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Quick practice' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    const view = await wb.webview('Cloud Coach Quiz');
-    await view.getByRole('heading', { level: 2 }).waitFor();
-    const multiple = (await view.getByRole('checkbox').count()) > 0;
-    for (let i = 0; i < (multiple ? 2 : 1); i++) await view.locator('.option').nth(i).click();
-    await view.getByRole('button', { name: 'Check answer' }).click();
-    await view.getByRole('status').filter({ hasText: /Correct|Incorrect/ }).first().waitFor();
+    await wb.answerOneQuickPractice();
     await wb.screenshot('quiz-feedback');
     await wb.runCommand('Cloud Coach: Show Progress');
     const progress = await wb.webview('Cloud Coach Quiz');

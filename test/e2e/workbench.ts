@@ -398,6 +398,19 @@ export class Workbench {
     return this.page.locator('.quick-input-list .monaco-list-row');
   }
 
+  /** Starts a quick practice from the palette, answers the first question and checks it; returns the quiz's frame. */
+  async answerOneQuickPractice(): Promise<Frame> {
+    await this.runCommand('Cloud Coach: Start Quiz');
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Quick practice' }).first().click();
+    const view = await this.webview('Cloud Coach Quiz');
+    await view.getByRole('heading', { level: 2 }).waitFor();
+    const multiple = (await view.getByRole('checkbox').count()) > 0;
+    for (let i = 0; i < (multiple ? 2 : 1); i++) await view.locator('.option').nth(i).click();
+    await view.getByRole('button', { name: 'Check answer' }).click();
+    await view.getByRole('status').filter({ hasText: /Correct|Incorrect/ }).first().waitFor();
+    return view;
+  }
+
   /** The frame of the webview whose document title is `title` (webviews are nested iframes). */
   async webview(title: string, timeout = 20_000): Promise<Frame> {
     let found: Frame | undefined;

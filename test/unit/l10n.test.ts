@@ -47,7 +47,7 @@ const ALLOWED: { reason: string; allows: (f: Finding) => boolean }[] = [
 ];
 
 /** Attributes and properties whose values are names, not text: never shown to anyone. */
-const NON_TEXT_PROPERTIES = new Set(['class', 'id', 'role', 'type', 'style', 'href', 'tabindex', 'for', 'scope', 'colspan', 'rel', 'src', 'lang', 'mode', 'kind', 'scheme', 'pattern', 'language']);
+const NON_TEXT_PROPERTIES = new Set(['class', 'id', 'role', 'type', 'style', 'href', 'tabindex', 'for', 'scope', 'colspan', 'rel', 'src', 'lang', 'mode', 'kind', 'scheme', 'pattern', 'language', 'logAs']);
 /** Attributes and object properties whose values people read (or hear). */
 const TEXT_PROPERTIES = new Set(['aria-label', 'aria-valuetext', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'title', 'placeholder', 'placeHolder', 'alt', 'label', 'description', 'detail', 'tooltip', 'message', 'prompt', 'openLabel']);
 /** Properties of VS Code objects and elements that are shown when assigned. */
