@@ -60,7 +60,7 @@ describe('accessibility: an axe-core audit of every screen, in three themes', fu
 
     await view.getByRole('searchbox', { name: 'Search' }).fill('EBS');
     await view.getByRole('list', { name: /results? for/ }).getByRole('listitem').filter({ hasText: 'Amazon Elastic Block Store' }).first().click();
-    await view.getByRole('heading', { level: 1 }).waitFor();
+    await view.getByRole('heading', { level: 1, name: /Elastic Block Store/ }).waitFor();
     await auditScreen('cheat-sheet entry', cheatSheet);
 
     await view.getByRole('button', { name: 'Back' }).click();
