@@ -21,7 +21,7 @@ function standIn(name) {
 
 // The namespaces and classes the bundle imports, each a stand-in (the bundle copies the module's own keys).
 const vscode = Object.fromEntries(
-  ['window', 'workspace', 'languages', 'commands', 'env', 'extensions', 'Uri', 'EventEmitter', 'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'FileType', 'RelativePattern', 'Position', 'Range', 'MarkdownString', 'Hover', 'TabInputWebview', 'Disposable'].map((k) => [k, standIn(k)]),
+  ['window', 'workspace', 'languages', 'commands', 'env', 'extensions', 'Uri', 'EventEmitter', 'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'FileType', 'RelativePattern', 'Position', 'Range', 'MarkdownString', 'Hover', 'TabInputWebview', 'Disposable', 'l10n'].map((k) => [k, standIn(k)]),
 );
 const load = Module._load;
 Module._load = function (request, ...rest) {
