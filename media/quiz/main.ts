@@ -5,6 +5,7 @@
  * F flags, arrows move between questions in the exam.
  */
 import type { ExtensionToQuiz, OptionView, ProgressView, QuestionView, QuizToExtension, ResultsView } from '../../src/core/protocol/quiz';
+import { milestoneToAnnounce, reachedMilestone } from '../../src/core/quiz/timer';
 import { acquireApi, el, icon } from '../shared/dom';
 import { t } from '../shared/l10n';
 
@@ -245,10 +246,9 @@ function navigator(q: QuestionView): HTMLElement {
   return nav;
 }
 
-/** Minutes left at which a screen reader hears the time. */
-const ANNOUNCED_MINUTES = [60, 30, 15, 10, 5, 1];
-
 function startTimer(deadline: number): void {
+  // Milestones already passed when the page opens are not announced again.
+  let announced = reachedMilestone(deadline - Date.now());
   const tick = () => {
     const left = Math.max(0, deadline - Date.now());
     const out = document.getElementById('time-left');
@@ -256,8 +256,9 @@ function startTimer(deadline: number): void {
     const s = Math.floor((left % 60_000) / 1000);
     if (out) out.textContent = `${m}:${String(s).padStart(2, '0')}`;
     document.getElementById('timer')?.classList.toggle('low', left < 5 * 60_000);
-    const milestone = ANNOUNCED_MINUTES.find((minutes) => left <= minutes * 60_000 && left > minutes * 60_000 - 1000);
+    const milestone = milestoneToAnnounce(left, announced);
     const announce = document.getElementById('timer-announce');
+    if (milestone) announced = milestone;
     if (milestone && announce) announce.textContent = t(milestone === 1 ? '{0} minute left' : '{0} minutes left', milestone);
     if (left <= 0) {
       window.clearInterval(timer);

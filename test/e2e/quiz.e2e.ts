@@ -106,6 +106,11 @@ describe('quizzes', function () {
     const view = await panel();
     await wb.waitFor(async () => /of 65/.test((await view.getByRole('progressbar').getAttribute('aria-valuetext').catch(() => '')) ?? ''), 20_000, 'the exam');
     assert.match(await view.getByRole('timer').innerText(), /^\s*(89|90):\d\d/);
+    // The clock is not a live region; a polite one speaks only at milestones (60 minutes left is the first).
+    assert.equal(await view.getByRole('timer').getAttribute('aria-live'), null);
+    assert.equal(await view.locator('#timer-announce').getAttribute('aria-live'), 'polite');
+    await wb.page.waitForTimeout(2000);
+    assert.equal(await view.locator('#timer-announce').innerText(), '', 'nothing announced while the clock ticks at 89 minutes');
     assert.equal(await view.getByRole('navigation', { name: 'Questions' }).getByRole('button').count(), 65);
     await answer(view, 'mouse');
     assert.equal(await view.locator('.question').getByRole('status').innerText(), '', 'no feedback during the exam');
