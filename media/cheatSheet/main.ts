@@ -5,8 +5,9 @@
  * from the copy it embeds, and each change is sent back.
  */
 import type { CheatSheetToExtension, CheatSheetViewState, ComparisonModel, DetailModel, ExtensionToCheatSheet, HomeModel, ListItem, Ref } from '../../src/core/protocol/cheatSheet';
+import { CHEAT_SHEET_DATA_ID } from '../../src/core/protocol/pageJson';
 import { refs } from '../../src/core/ids';
-import { acquireApi, el, icon } from '../shared/dom';
+import { acquireApi, el, icon, readPageJson } from '../shared/dom';
 import { t } from '../shared/l10n';
 import { inFileSection, inWorkspaceSection, type ScansState } from './scans';
 
@@ -37,13 +38,9 @@ window.addEventListener('pagehide', () => {
   send({ type: 'state', state });
 });
 
+/** Missing or unreadable, the extension sends the home model after 'ready' instead. */
 function readPageData(): { home?: HomeModel; version?: number; state?: ViewState } | undefined {
-  try {
-    return JSON.parse(document.getElementById('page-data')?.textContent ?? '');
-  } catch {
-    // Unreadable: the extension sends the home model after 'ready' instead.
-    return undefined;
-  }
+  return readPageJson(CHEAT_SHEET_DATA_ID);
 }
 
 const scans: ScansState = {};

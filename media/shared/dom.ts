@@ -27,6 +27,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return node;
 }
 
+/** JSON the extension put in the page (src/webview/html.ts `data`); undefined when it is missing or unreadable. */
+export function readPageJson<T>(id: string): T | undefined {
+  try {
+    const value: unknown = JSON.parse(document.getElementById(id)?.textContent ?? '');
+    return value && typeof value === 'object' ? (value as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function icon(name: string): HTMLElement {
   return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }

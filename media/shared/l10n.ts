@@ -4,20 +4,13 @@
  */
 import { formatMessage, L10N_ELEMENT_ID, type WebviewString } from '../../src/core/protocol/strings';
 
-let translations: Record<string, string> | undefined;
+import { readPageJson } from './dom';
 
-function read(): Record<string, string> {
-  try {
-    const table: unknown = JSON.parse(document.getElementById(L10N_ELEMENT_ID)?.textContent ?? '{}');
-    return table && typeof table === 'object' ? (table as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
+let translations: Record<string, string> | undefined;
 
 /** `message` translated, with `args` put in for `{0}`, `{1}`... */
 export function t(message: WebviewString, ...args: (string | number)[]): string {
-  translations ??= read();
+  translations ??= readPageJson<Record<string, string>>(L10N_ELEMENT_ID) ?? {};
   const translated = Object.hasOwn(translations, message) ? translations[message] : message;
   return formatMessage(typeof translated === 'string' ? translated : message, args);
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CheatSheetModel } from '../core/cheatSheet/viewModel';
 import { parseCheatSheetMessage, parseViewState, DEFAULT_VIEW_STATE, type CheatSheetToExtension, type CheatSheetViewState, type ExtensionToCheatSheet, type InFileModel, type InWorkspaceModel, type Ref } from '../core/protocol/cheatSheet';
+import { CHEAT_SHEET_DATA_ID } from '../core/protocol/pageJson';
 import { DisposableStore } from '../dispose';
 import { renderPage, webviewOptions, type MediaFiles } from '../webview/html';
 import { receive } from '../webview/receive';
@@ -112,12 +113,12 @@ export class CheatSheetViewProvider extends DisposableStore implements vscode.We
     // An entry asked for before the view existed opens with the page.
     const state: CheatSheetViewState = this.pendingRef ? { ...this.state, ref: this.pendingRef, query: '' } : this.state;
     this.pendingRef = undefined;
-    const data = JSON.stringify({ home, version: this.homeVersion, state }).replace(/</g, '\\u003c');
     view.webview.html = renderPage(view.webview, this.deps.extensionUri, {
       title: vscode.l10n.t('Cloud Coach Cheat Sheet'),
       styles: STYLES,
       scripts: SCRIPTS,
-      body: `<div id="app" aria-busy="true"></div><script type="application/json" id="page-data">${data}</script>`,
+      body: '<div id="app" aria-busy="true"></div>',
+      data: { [CHEAT_SHEET_DATA_ID]: { home, version: this.homeVersion, state } },
       inline,
     });
   }

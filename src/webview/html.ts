@@ -1,5 +1,6 @@
 /** The HTML shell every Cloud Coach webview uses: strict CSP, a fresh nonce, only local resources. */
 import * as vscode from 'vscode';
+import { pageJson } from '../core/protocol/pageJson';
 import { L10N_ELEMENT_ID, webviewStringTable } from '../core/protocol/strings';
 import type { Platform } from '../platform/platform';
 
@@ -13,6 +14,8 @@ export interface WebviewPage {
   modules?: string[];
   /** Static markup inside <body>, before the scripts. */
   body?: string;
+  /** JSON the page reads at once, by element id (media/shared/dom.ts `readPageJson`). */
+  data?: Record<string, unknown>;
   /**
    * The styles and scripts' text, to put into the page itself (under the same nonce) instead of loading
    * each file: for a view that must paint fast, where every file costs a round trip through the
@@ -53,10 +56,15 @@ export class MediaFiles {
 
 let strings: string | undefined;
 
+/** A JSON element of the page (already serialized with `pageJson`). */
+function jsonElement(id: string, json: string): string {
+  return `<script type="application/json" id="${id}">${json}</script>`;
+}
+
 /** The webviews' text in the display language, for `t()` in the page; the same for the whole session. */
 function l10nTable(): string {
   strings ??= webviewStringTable((message) => vscode.l10n.t(message));
-  return `<script type="application/json" id="${L10N_ELEMENT_ID}">${strings}</script>`;
+  return jsonElement(L10N_ELEMENT_ID, strings);
 }
 
 /** Text that cannot close the element it sits in. */
@@ -92,6 +100,7 @@ ${page.styles.map((s) => style(s)).join('\n')}
 <body>
 ${l10nTable()}
 ${page.body ?? ''}
+${Object.entries(page.data ?? {}).map(([id, value]) => jsonElement(id, pageJson(value))).join('\n')}
 ${(page.modules ?? []).map((s) => `<script type="module" nonce="${n}" src="${uri(s)}"></script>`).join('\n')}
 ${page.scripts.map((s) => script(s)).join('\n')}
 </body>

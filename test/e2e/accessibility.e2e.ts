@@ -129,6 +129,17 @@ describe('accessibility: the keyboard alone', function () {
   screenshotOnFailure(() => wb);
 
   const press = (key: string) => wb.page.keyboard.press(key);
+  /** F1, the command typed, then the quiz typed into its picker and chosen with Enter: no mouse. */
+  const startQuizByKeyboard = async (mode: 'Quick practice' | 'Exam simulation') => {
+    await wb.dismiss();
+    await press('F1');
+    await wb.page.keyboard.type('>Cloud Coach: Start Quiz');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cloud Coach: Start Quiz' }).first().waitFor();
+    await press('Enter');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: mode }).first().waitFor();
+    await wb.page.keyboard.type(mode);
+    await press('Enter');
+  };
 
   it('reaches every control of the cheat sheet with Tab', async () => {
     await wb.openFile('cloudformation/web-stack.yaml').catch(() => undefined);
@@ -182,13 +193,7 @@ describe('accessibility: the keyboard alone', function () {
   });
 
   it('starts a quick practice from the palette, answers, checks and moves on with the keyboard', async () => {
-    await wb.dismiss();
-    await press('F1');
-    await wb.page.keyboard.type('>Cloud Coach: Start Quiz');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cloud Coach: Start Quiz' }).first().waitFor();
-    await press('Enter');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Quick practice' }).first().waitFor();
-    await press('Enter');
+    await startQuizByKeyboard('Quick practice');
     const view = await wb.webview('Cloud Coach Quiz');
     await view.getByRole('heading', { level: 2 }).waitFor();
     await wb.waitFor(async () => (await activeElement(view))?.id === 'prompt', 10_000, 'focus on the question');
@@ -213,15 +218,7 @@ describe('accessibility: the keyboard alone', function () {
   });
 
   it('runs the exam with the keyboard: navigator, flag, and the submit dialog that keeps focus inside', async () => {
-    await wb.dismiss();
-    await press('F1');
-    await wb.page.keyboard.type('>Cloud Coach: Start Quiz');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cloud Coach: Start Quiz' }).first().waitFor();
-    await press('Enter');
-    const exam = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Exam simulation' }).first();
-    await exam.waitFor();
-    await wb.page.keyboard.type('Exam simulation');
-    await press('Enter');
+    await startQuizByKeyboard('Exam simulation');
     const view = await wb.webview('Cloud Coach Quiz');
     await view.getByRole('navigation', { name: 'Questions' }).waitFor();
     await wb.waitFor(async () => (await activeElement(view))?.id === 'prompt', 10_000, 'focus on the question');

@@ -5,6 +5,8 @@
  * translation is missing. `{0}`, `{1}`... stand for the values put in; singular and plural are two
  * messages. test/unit/l10n.test.ts checks that the webviews use no other text and every message here.
  */
+import { pageJson } from './pageJson';
+
 export const WEBVIEW_STRINGS = [
   // Cheat sheet: search, tabs, browse, ports, notes.
   'Search services, ports, AWS::... , s3:Get...',
@@ -198,7 +200,7 @@ export function webviewStringTable(translate: (message: string) => string): stri
     const translated = translate(message);
     if (translated !== message) table[message] = translated;
   }
-  return JSON.stringify(table).replace(/</g, '\\u003c');
+  return pageJson(table);
 }
 
 /** Puts `args` in for `{0}`, `{1}`...; a placeholder without a value stays as it is. */
