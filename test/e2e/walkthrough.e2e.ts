@@ -15,23 +15,7 @@ describe('the first-run walkthrough', function () {
   const step = (title: string) => page().locator('.getting-started-step', { hasText: title }).first();
   /** The step's check mark, as VS Code shows it (a checkbox that is checked once the step is done). */
   const isDone = async (title: string) => (await step(title).locator('[role="checkbox"]').first().getAttribute('aria-checked')) === 'true';
-  /** Goes back to the walkthrough: its Welcome tab if still open, else Help: Welcome and the walkthrough's card. */
-  const reopen = async () => {
-    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
-    if (await tab.count()) await tab.click();
-    else {
-      await wb.runCommand('Help: Welcome');
-      const card = wb.page.locator('.gettingStartedContainer button', { hasText: 'Get started with Cloud Coach' }).first();
-      await page().locator('h2', { hasText: 'Walkthroughs' }).first().waitFor();
-      if (await card.isVisible()) await card.click();
-      else {
-        // More... lists every walkthrough in a quick pick.
-        await page().getByText(/^More/).first().click();
-        await wb.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: 'Get started with Cloud Coach' }).first().click();
-      }
-    }
-    await page().locator('h2', { hasText: 'Get started with Cloud Coach' }).first().waitFor();
-  };
+  const reopen = () => wb.openWalkthrough();
   const waitDone = (title: string) => wb.waitFor(() => isDone(title), 15_000, `the step "${title}" to complete`);
 
   it('opens by itself on the first run, with five steps', async () => {

@@ -29,6 +29,16 @@ describe('in the browser (web worker extension host)', function () {
     await wb.hidePanel();
   });
 
+  it('has the walkthrough, whose first step opens the sample template, explained in hovers there too', async () => {
+    const page = await wb.openWalkthrough();
+    assert.equal(await page.locator('.getting-started-step').count(), 5);
+    await page.locator('.getting-started-step', { hasText: 'Hover an AWS type' }).first().click();
+    await page.getByRole('button', { name: 'Open a sample template' }).click();
+    await wb.waitFor(async () => (await wb.page.locator('.tab.active').innerText()).includes('Untitled'), 15_000, 'the sample to open');
+    assert.match(await wb.hover('AWS::S3::Bucket'), /Amazon Simple Storage Service/);
+    await wb.screenshot('walkthrough-sample');
+  });
+
   it('explains a CloudFormation type and a port in hovers', async () => {
     await wb.openFile('cloudformation/web-stack.yaml');
     const text = await wb.hover('AWS::EC2::Volume', 8);

@@ -398,6 +398,26 @@ export class Workbench {
     return this.page.locator('.quick-input-list .monaco-list-row');
   }
 
+  /** Shows Cloud Coach's walkthrough: its Welcome tab if still open, else Help: Welcome and the walkthrough's card. */
+  async openWalkthrough(): Promise<Locator> {
+    const page = this.page.locator('.gettingStartedContainer');
+    const tab = this.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
+    if (await tab.count()) await tab.click();
+    else {
+      await this.runCommand('Help: Welcome');
+      const card = page.locator('button', { hasText: 'Get started with Cloud Coach' }).first();
+      await page.locator('h2', { hasText: 'Walkthroughs' }).first().waitFor();
+      if (await card.isVisible()) await card.click();
+      else {
+        // More... lists every walkthrough in a quick pick.
+        await page.getByText(/^More/).first().click();
+        await this.page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: 'Get started with Cloud Coach' }).first().click();
+      }
+    }
+    await page.locator('h2', { hasText: 'Get started with Cloud Coach' }).first().waitFor();
+    return page;
+  }
+
   /** Starts a quick practice from the palette, answers the first question and checks it; returns the quiz's frame. */
   async answerOneQuickPractice(): Promise<Frame> {
     await this.runCommand('Cloud Coach: Start Quiz');
